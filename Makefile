@@ -1,0 +1,39 @@
+# Thin wrapper around the Maven Wrapper and a few scripts. `make` alone lists the targets.
+# Every knob is a ?= variable: override on the command line, e.g. `make run EST_PORT=9443`.
+
+EST_PORT ?= 8443
+MGMT_PORT ?= 9000
+EST_DIR ?= .est
+MVN_ARGS ?= -B -ntp
+JAVA_HOME ?=
+JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
+MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
+
+.DEFAULT_GOAL := help
+.PHONY: help jdk db build run stop test clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+jdk:
+	@test -n "$(JDK)" || { echo "No JDK 25 found: set JAVA_HOME to a JDK 25 or install one under /usr/lib/jvm"; exit 1; }
+
+db: ## Start PostgreSQL and create the role and databases (installs PostgreSQL if missing)
+	@scripts/db.sh
+
+build: jdk ## Build the service and operator (no tests)
+	$(MVNW) -DskipTests package
+
+run: db build ## Start the EST demo service in the background (demo CA under $(EST_DIR)/)
+	@JAVA_HOME="$(JDK)" EST_PORT=$(EST_PORT) MGMT_PORT=$(MGMT_PORT) EST_DIR=$(EST_DIR) scripts/run.sh
+
+stop: ## Stop what `make run` started
+	@if [ -f $(EST_DIR)/service.pid ] && kill $$(cat $(EST_DIR)/service.pid) 2>/dev/null; then \
+		echo "stopped the EST service"; else echo "the EST service was not running"; fi
+	@rm -f $(EST_DIR)/service.pid
+
+test: db jdk ## Run the whole test suite (unit, service over HTTPS + PostgreSQL, curl/openssl interop, operator)
+	$(MVNW) verify
+
+clean: jdk ## Remove build output (keeps the demo CA in $(EST_DIR)/)
+	$(MVNW) clean

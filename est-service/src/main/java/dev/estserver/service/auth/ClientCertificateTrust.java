@@ -1,0 +1,118 @@
+package dev.estserver.service.auth;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.inject.Singleton;
+
+import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.ca.PemFiles;
+import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/**
+ * Validates TLS client certificates. The TLS layer accepts any chain whose key the client proves to hold; the
+ * decision is made here, so that a refused certificate gets an HTTP answer that says why instead of a bare TLS
+ * alert. Two trusts, configured separately: manufacturer / IDevID CAs for enrollment, our issuing CA for
+ * re-enrollment.
+ */
+@Singleton
+public class ClientCertificateTrust {
+
+    private final Set<TrustAnchor> enrollmentAnchors;
+    private final List<X509Certificate> enrollmentCas;
+    private final IssuingCa issuingCa;
+
+    ClientCertificateTrust(EstConfig config, PkiMaterial pki) {
+        this.enrollmentCas = config.auth().enrollmentTrustFiles().orElse(List.of()).stream()
+                .flatMap(file -> PemFiles.readCertificates(file).stream()).toList();
+        Set<TrustAnchor> anchors = new HashSet<>();
+        enrollmentCas.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
+        this.enrollmentAnchors = Set.copyOf(anchors);
+        this.issuingCa = pki.issuingCa();
+    }
+
+    /** CA names offered in the TLS CertificateRequest, so that clients pick a certificate we can accept. */
+    public List<X509Certificate> acceptedIssuers() {
+        return Stream.concat(enrollmentCas.stream(), issuingCa.chain().stream()).distinct().toList();
+    }
+
+    /** Validates a chain against the enrollment (manufacturer / IDevID) trust anchors. */
+    public X509Certificate validateForEnrollment(List<X509Certificate> chain) {
+        X509Certificate leaf = chain.getFirst();
+        if (enrollmentAnchors.isEmpty()) {
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
+                    + " not accepted for enrollment: no enrollment CA is configured (est.auth.enrollment-trust-files)");
+        }
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            PKIXParameters params = new PKIXParameters(enrollmentAnchors);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(Instant.now()));
+            List<X509Certificate> path = new ArrayList<>(chain);
+            // A client may send its trust anchor too; the path must end below the anchor.
+            path.removeIf(cert -> enrollmentAnchors.stream().anyMatch(a -> a.getTrustedCert().equals(cert)));
+            if (path.isEmpty()) {
+                throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
+                        + " is itself a trust anchor, not a device certificate");
+            }
+            CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), params);
+            return leaf;
+        } catch (CertPathValidatorException e) {
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
+                    + " not accepted for enrollment: " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Checks that a certificate was issued by our CA and is within its validity; whether it is revoked is a
+     * question for the database.
+     */
+    public X509Certificate validateIssuedByUs(X509Certificate cert) {
+        X509Certificate ca = issuingCa.certificate();
+        boolean signedByUs;
+        try {
+            cert.verify(ca.getPublicKey());
+            signedByUs = cert.getIssuerX500Principal().equals(ca.getSubjectX500Principal());
+        } catch (GeneralSecurityException e) {
+            signedByUs = false;
+        }
+        if (!signedByUs) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert)
+                    + " was not issued by this server's CA (" + ca.getSubjectX500Principal().getName()
+                    + "); re-enrollment needs the certificate this server issued");
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(cert.getNotAfter().toInstant())) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert) + " expired at "
+                    + cert.getNotAfter().toInstant() + "; enroll again with /simpleenroll after an operator reset");
+        }
+        if (now.isBefore(cert.getNotBefore().toInstant())) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert)
+                    + " is not valid before " + cert.getNotBefore().toInstant());
+        }
+        return cert;
+    }
+
+    static String describe(X509Certificate cert) {
+        return "'" + cert.getSubjectX500Principal().getName() + "' (serial "
+                + cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + ", issuer '"
+                + cert.getIssuerX500Principal().getName() + "')";
+    }
+}

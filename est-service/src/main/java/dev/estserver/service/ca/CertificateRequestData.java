@@ -1,0 +1,37 @@
+package dev.estserver.service.ca;
+
+import java.util.Optional;
+
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * What a certificate is built from: subject, subject alternative names and public key. Only these are taken
+ * from a CSR; key usages and every other extension come from the profile, whatever the CSR asks for.
+ */
+public record CertificateRequestData(X500Name subject, Optional<GeneralNames> subjectAltNames,
+        SubjectPublicKeyInfo publicKey) {
+
+    public static CertificateRequestData of(PKCS10CertificationRequest csr) {
+        return new CertificateRequestData(csr.getSubject(), subjectAltNames(csr), csr.getSubjectPublicKeyInfo());
+    }
+
+    private static Optional<GeneralNames> subjectAltNames(PKCS10CertificationRequest csr) {
+        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+            if (attribute.getAttrValues().size() > 0) {
+                Extensions extensions = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
+                GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
+                if (names != null) {
+                    return Optional.of(names);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

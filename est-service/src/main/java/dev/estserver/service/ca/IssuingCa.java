@@ -1,0 +1,60 @@
+package dev.estserver.service.ca;
+
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+
+/**
+ * An issuing CA, parsed once at startup: everything certificate building needs from it is computed here,
+ * not per request.
+ *
+ * @param chain the CA certificate first, then its issuers up to the root
+ */
+public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509CertificateHolder holder,
+        AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> chainAsn1) {
+
+    public static IssuingCa of(PrivateKey key, List<X509Certificate> chain) {
+        X509Certificate cert = chain.getFirst();
+        if (cert.getBasicConstraints() < 0) {
+            throw new IllegalStateException("CA certificate " + cert.getSubjectX500Principal()
+                    + " is not a CA certificate (basicConstraints cA is not true)");
+        }
+        if (!KeyPairs.belongTogether(key, cert.getPublicKey())) {
+            throw new IllegalStateException("CA private key does not belong to CA certificate "
+                    + cert.getSubjectX500Principal());
+        }
+        try {
+            X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
+            AuthorityKeyIdentifier aki = new BcX509ExtensionUtils()
+                    .createAuthorityKeyIdentifier(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()));
+            List<Certificate> asn1 = chain.stream().map(IssuingCa::asn1).toList();
+            return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1);
+        } catch (java.io.IOException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot parse CA certificate: " + e.getMessage(), e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return chain.getFirst();
+    }
+
+    public X500Name subject() {
+        return holder.getSubject();
+    }
+
+    private static Certificate asn1(X509Certificate cert) {
+        try {
+            return Certificate.getInstance(cert.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.estserver.service.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Everything the EST service reads from configuration. No other class reads raw properties.
+ */
+@ConfigMapping(prefix = "est")
+public interface EstConfig {
+
+    /** Demo mode: generated PKI under {@link Demo#dir()} and the RFC 7030 interop credential. Never in production. */
+    Demo demo();
+
+    /** The issuing CA. */
+    Ca ca();
+
+    /** The HTTPS server's own certificate and protocol versions. */
+    Tls tls();
+
+    /** Who may enroll. */
+    Auth auth();
+
+    /** Certificate profiles by name. The profile named {@code default} serves the unlabeled path. */
+    Map<String, ProfileConfig> profiles();
+
+    /**
+     * Labels ({@code /.well-known/est/<label>/...}) mapped to profile names. The unlabeled path is the label
+     * {@code default}; when it is not listed it uses the profile named {@code default}.
+     */
+    Map<String, String> labels();
+
+    /** Request limits. */
+    Limits limits();
+
+    /** Response shape options for old clients. */
+    Responses responses();
+
+    interface Demo {
+        /** Generate a demo CA, TLS certificate and bootstrap credential on first start, and reuse them after. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Directory of the generated demo material ({@code ca.pem} is the trust anchor clients use). */
+        @WithDefault(".est")
+        Path dir();
+    }
+
+    interface Ca {
+        /** PEM file with the issuing CA certificate first, then its chain up to (and including) the root. */
+        Optional<Path> certFile();
+
+        /** PEM file with the issuing CA private key (PKCS#8, or the traditional RSA/EC form). */
+        Optional<Path> keyFile();
+    }
+
+    interface Tls {
+        /** PEM file with the server certificate first, then its chain. */
+        Optional<Path> certFile();
+
+        /** PEM file with the server private key. */
+        Optional<Path> keyFile();
+
+        /** Enabled TLS versions. TLS 1.2 stays on for libest-based clients. */
+        @WithDefault("TLSv1.3,TLSv1.2")
+        Set<String> protocols();
+    }
+
+    interface Auth {
+        /** Realm named in the {@code WWW-Authenticate: Basic} challenge. */
+        @WithDefault("estrealm")
+        String realm();
+
+        /**
+         * PEM files of CAs (manufacturer / IDevID) whose certificates may authenticate {@code /simpleenroll}.
+         * This is not the issuing CA: certificates we issue authenticate {@code /simplereenroll}.
+         */
+        Optional<List<Path>> enrollmentTrustFiles();
+
+        /**
+         * Bootstrap credentials (username to password) stored hashed at startup. Supply the password through the
+         * environment or a mounted secret, never in a committed file. The demo credential is refused outside demo mode.
+         */
+        @WithName("bootstrap-credentials")
+        Map<String, String> bootstrapCredentials();
+    }
+
+    interface Limits {
+        /** Largest request body accepted; larger ones get 413. */
+        @WithDefault("64K")
+        MemorySize maxBodySize();
+
+        /** Retry-After sent with 503 when the database is unreachable. */
+        @WithDefault("30S")
+        Duration databaseRetryAfter();
+    }
+
+    interface Responses {
+        /** Line length of base64 response bodies (a multiple of 4); lines end with CRLF. */
+        @WithDefault("64")
+        int base64LineLength();
+
+        /** Send {@code Content-Transfer-Encoding: base64}, which old clients expect (RFC 8951 says to ignore it). */
+        @WithDefault("true")
+        boolean contentTransferEncodingHeader();
+    }
+}

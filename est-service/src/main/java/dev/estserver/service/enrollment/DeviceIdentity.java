@@ -1,0 +1,32 @@
+package dev.estserver.service.enrollment;
+
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.SubjectAltNames;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/** The identity a device is known by: the subject CN, else the whole subject, else its first SAN. */
+final class DeviceIdentity {
+
+    private DeviceIdentity() {
+    }
+
+    static String of(CertificateRequestData request) {
+        RDN[] commonNames = request.subject().getRDNs(BCStyle.CN);
+        if (commonNames.length > 0) {
+            return IETFUtils.valueToString(commonNames[0].getFirst().getValue());
+        }
+        if (request.subject().getRDNs().length > 0) {
+            return request.subject().toString();
+        }
+        return request.subjectAltNames().map(names -> names.getNames())
+                .filter(names -> names.length > 0)
+                .map(names -> SubjectAltNames.describe(names[0]))
+                .orElseThrow(() -> new RequestRejected(Problem.MALFORMED,
+                        "CSR has neither a subject nor a subject alternative name; one is needed to identify the device"));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.estserver.service.enrollment;
+
+import java.time.Instant;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import dev.estserver.service.auth.Caller;
+import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.store.EnrollmentEvent;
+
+/**
+ * What is known about the EST request being served, gathered as it flows through, for the audit row, the log
+ * line and the metrics of its outcome.
+ */
+@RequestScoped
+public class EstExchange {
+
+    private final String requestId = newRequestId();
+    private final long startNanos = System.nanoTime();
+    private String operation = "unknown";
+    private String label;
+    private String clientAddress;
+    private Caller caller;
+    private String deviceIdentity;
+
+    private static String newRequestId() {
+        byte[] id = new byte[8];
+        Crypto.RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    public void from(String clientAddress) {
+        this.clientAddress = clientAddress;
+    }
+
+    public void at(String operation, String label) {
+        this.operation = operation;
+        this.label = label;
+    }
+
+    public void authenticated(Caller caller) {
+        this.caller = caller;
+    }
+
+    public void device(String identity) {
+        this.deviceIdentity = identity;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** The label, once the path named a known operation; null before. */
+    public String label() {
+        return label;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String deviceIdentity() {
+        return deviceIdentity;
+    }
+
+    /** The audit row of this request's outcome. */
+    public EnrollmentEvent event(EnrollmentEvent.Outcome outcome, int status, String serial, String reason) {
+        EnrollmentEvent event = new EnrollmentEvent();
+        event.occurredAt = Instant.now();
+        event.requestId = requestId;
+        event.operation = operation;
+        event.label = label;
+        event.outcome = outcome;
+        event.statusCode = status;
+        if (caller != null) {
+            event.authMethod = caller.method().name();
+            event.principal = caller.principal();
+        }
+        event.clientAddress = clientAddress;
+        event.deviceIdentity = deviceIdentity;
+        event.serial = serial;
+        event.reason = reason;
+        return event;
+    }
+}

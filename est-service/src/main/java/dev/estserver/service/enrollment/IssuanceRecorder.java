@@ -1,0 +1,119 @@
+package dev.estserver.service.enrollment;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+import dev.estserver.service.ca.CertificateIssuer;
+import dev.estserver.service.ca.SerialNumbers;
+import dev.estserver.service.ca.SubjectAltNames;
+import dev.estserver.service.policy.DuplicateDevicePolicy;
+import dev.estserver.service.policy.Profiles;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AuditLog;
+import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
+import dev.estserver.service.store.EnrollmentEvent;
+
+/**
+ * Commits an issued certificate together with the device state and the audit row, in one transaction. A
+ * certificate reaches the client only after this commit, so the client never holds a certificate we do not know.
+ */
+@ApplicationScoped
+class IssuanceRecorder {
+
+    private final AuditLog audit;
+
+    IssuanceRecorder(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Transactional
+    IssuedCertificate recordEnrollment(EstExchange exchange, DuplicateDevicePolicy duplicates,
+            X509CertificateHolder certificate) {
+        Device device = Device.lockOrCreate(exchange.label(), exchange.deviceIdentity());
+        requireEnrollable(device);
+        if (device.currentCertificateSerial != null && duplicates == DuplicateDevicePolicy.REJECT) {
+            throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity + "' is already enrolled "
+                    + "(current certificate serial " + device.currentCertificateSerial + "); renew with "
+                    + reenrollPath(device.label) + " using that certificate, or have an operator reset the device");
+        }
+        return record(exchange, device, certificate, null);
+    }
+
+    @Transactional
+    IssuedCertificate recordReenrollment(EstExchange exchange, String currentSerial,
+            X509CertificateHolder certificate) {
+        CertificateRecord current = CertificateRecord.findBySerial(currentSerial)
+                .orElseThrow(() -> new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
+                        + " is not in this server's records; it cannot be renewed"));
+        if (current.status == CertificateRecord.Status.REVOKED) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
+                    + " was revoked at " + current.revokedAt + "; a revoked certificate cannot be renewed");
+        }
+        if (!current.label.equals(exchange.label())) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
+                    + " was issued under label '" + current.label + "'; renew it at " + reenrollPath(current.label));
+        }
+        Device device = Device.findById(current.deviceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        requireEnrollable(device);
+        return record(exchange, device, certificate, current.serial);
+    }
+
+    private IssuedCertificate record(EstExchange exchange, Device device, X509CertificateHolder certificate,
+            String replaces) {
+        Instant now = Instant.now();
+        CertificateRecord record = new CertificateRecord();
+        record.serial = SerialNumbers.toHex(certificate.getSerialNumber());
+        record.deviceId = device.id;
+        record.label = device.label;
+        record.issuer = certificate.getIssuer().toString();
+        record.subject = certificate.getSubject().toString();
+        GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
+        record.subjectAltNames = sans == null ? null : SubjectAltNames.describe(Arrays.asList(sans.getNames()));
+        record.notBefore = certificate.getNotBefore().toInstant();
+        record.notAfter = certificate.getNotAfter().toInstant();
+        record.der = CertificateIssuer.der(certificate);
+        record.fingerprintSha256 = sha256(record.der);
+        record.status = CertificateRecord.Status.GOOD;
+        record.replacesSerial = replaces;
+        record.issuedAt = now;
+        record.persist();
+        device.currentCertificateSerial = record.serial;
+        device.status = Device.Status.ACTIVE;
+        device.updatedAt = now;
+        audit.append(exchange.event(EnrollmentEvent.Outcome.ISSUED, 200, record.serial, null));
+        return new IssuedCertificate(record.serial, record.der);
+    }
+
+    private static void requireEnrollable(Device device) {
+        if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
+            throw new RequestRejected(Problem.FORBIDDEN, "device '" + device.identity + "' is "
+                    + device.status.name().toLowerCase(java.util.Locale.ROOT) + "; it cannot enroll until an operator "
+                    + "resumes or resets it");
+        }
+    }
+
+    private static String reenrollPath(String label) {
+        return Profiles.DEFAULT_LABEL.equals(label) ? "/.well-known/est/simplereenroll"
+                : "/.well-known/est/" + label + "/simplereenroll";
+    }
+
+    private static String sha256(byte[] der) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.estserver.service.est;
+
+import java.sql.SQLException;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AuditLog;
+import dev.estserver.service.store.EnrollmentEvent;
+
+/**
+ * Turns every failure into a status code and a {@code text/plain} reason, logs it once with the request id, and
+ * records it in the audit table. Stack traces go to the log, never to the client.
+ */
+public class EstErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(EstErrorMapper.class);
+
+    private final EstExchange exchange;
+    private final AuditLog audit;
+    private final EstConfig config;
+
+    EstErrorMapper(EstExchange exchange, AuditLog audit, EstConfig config) {
+        this.exchange = exchange;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RequestRejected e) {
+        return reject(e.problem().status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        return reject(e.getResponse().getStatus(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        RequestRejected rejection = causeOf(e, RequestRejected.class);
+        if (rejection != null) {
+            return rejected(rejection);
+        }
+        if (causeOf(e, SQLException.class) != null) {
+            long seconds = config.limits().databaseRetryAfter().toSeconds();
+            LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", exchange.requestId(), exchange.operation(),
+                    exchange.label(), e);
+            return text(Problem.UNAVAILABLE.status(), "certificate store (database) unavailable; retry after "
+                    + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+        LOG.errorf(e, "[%s] %s %s -> 500", exchange.requestId(), exchange.operation(), exchange.label());
+        recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
+        return text(500, "internal error; quote request id " + exchange.requestId() + " to the operator").build();
+    }
+
+    private Response reject(int status, String reason) {
+        LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
+                exchange.clientAddress(), status, reason);
+        recordQuietly(EnrollmentEvent.Outcome.REJECTED, status, reason);
+        Response.ResponseBuilder response = text(status, reason);
+        if (status == Problem.UNAUTHENTICATED.status()) {
+            // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
+        }
+        if (status == Problem.TOO_LARGE.status()) {
+            // The rest of the body was not read; the connection cannot carry another request.
+            response.header("Connection", "close");
+        }
+        return response.build();
+    }
+
+    private Response.ResponseBuilder text(int status, String message) {
+        return Response.status(status).header(HttpHeaders.CONTENT_TYPE, EstMediaTypes.TEXT).entity(message + "\n");
+    }
+
+    /** The audit must not turn a clear rejection into a 500 if the database is what is failing. */
+    private void recordQuietly(EnrollmentEvent.Outcome outcome, int status, String reason) {
+        try {
+            audit.appendAlone(exchange.event(outcome, status, null, reason));
+        } catch (RuntimeException e) {
+            LOG.warnf("[%s] audit row not written: %s", exchange.requestId(), e.getMessage());
+        }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

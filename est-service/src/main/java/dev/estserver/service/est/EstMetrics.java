@@ -1,0 +1,47 @@
+package dev.estserver.service.est;
+
+import java.time.Duration;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import dev.estserver.service.enrollment.EstExchange;
+
+/**
+ * One timer per operation, label and outcome ({@code est_requests_seconds} in Prometheus), and the request id
+ * header on every EST response.
+ */
+public class EstMetrics {
+
+    private final MeterRegistry registry;
+    private final EstExchange exchange;
+
+    EstMetrics(MeterRegistry registry, EstExchange exchange) {
+        this.registry = registry;
+        this.exchange = exchange;
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!request.getUriInfo().getPath().startsWith("/.well-known/est")) {
+            return;
+        }
+        response.getHeaders().putSingle("X-Request-Id", exchange.requestId());
+        int status = response.getStatus();
+        Timer.builder("est.requests")
+                .description("EST requests by operation, label and outcome")
+                .tag("operation", exchange.operation())
+                // Only labels of known operations become tags: a scan of random paths must not create series.
+                .tag("label", exchange.label() == null || status == 404 ? "none" : exchange.label())
+                .tag("status", Integer.toString(status))
+                .tag("outcome", status < 300 ? "success" : status < 500 ? "rejected" : "error")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofNanos(System.nanoTime() - exchange.startNanos()));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.estserver.service.est;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.estserver.service.auth.Authenticator;
+import dev.estserver.service.auth.Caller;
+import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.enrollment.EnrollmentService;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.enrollment.IssuedCertificate;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.policy.Profiles;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/**
+ * {@code /.well-known/est/[<label>/]<operation>} (RFC 7030 §3.2.2). One GET and one POST method parse the path
+ * themselves, so that every unknown operation or label gets a {@code text/plain} reason. No {@code @Produces}: an
+ * odd Accept header from a client must never turn into 406.
+ */
+@Path("/.well-known/est")
+public class EstResource {
+
+    private final Profiles profiles;
+    private final Authenticator authenticator;
+    private final EnrollmentService enrollment;
+    private final EstResponses responses;
+    private final EstExchange exchange;
+    private final long maxBodySize;
+
+    EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
+            EstExchange exchange, EstConfig config) {
+        this.profiles = profiles;
+        this.authenticator = authenticator;
+        this.enrollment = enrollment;
+        this.responses = responses;
+        this.exchange = exchange;
+        this.maxBodySize = config.limits().maxBodySize().asLongValue();
+    }
+
+    @GET
+    @Path("{path: .+}")
+    public Response get(@PathParam("path") String path, @Context HttpServerRequest request) {
+        EstPath est = begin(path, "GET", request);
+        profiles.forLabel(est.label());
+        return switch (est.operation()) {
+            case CACERTS -> responses.cacerts();
+            default -> throw notImplemented(est.operation());
+        };
+    }
+
+    @POST
+    @Path("{path: .+}")
+    public Response post(@PathParam("path") String path, @Context HttpServerRequest request, InputStream body) {
+        EstPath est = begin(path, "POST", request);
+        Profile profile = profiles.forLabel(est.label());
+        IssuedCertificate issued = switch (est.operation()) {
+            case SIMPLEENROLL -> {
+                exchange.authenticated(authenticator.forEnrollment(clientChain(request),
+                        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
+                yield enrollment.enroll(exchange, profile, readCsr(request, body));
+            }
+            case SIMPLEREENROLL -> {
+                Caller caller = authenticator.forReenrollment(clientChain(request));
+                exchange.authenticated(caller);
+                yield enrollment.reenroll(exchange, profile, caller, readCsr(request, body));
+            }
+            default -> throw notImplemented(est.operation());
+        };
+        return responses.issued(issued.der());
+    }
+
+    private EstPath begin(String path, String method, HttpServerRequest request) {
+        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        EstPath est = EstPath.parse(path, method);
+        exchange.at(est.operation().pathSegment(), est.label());
+        return est;
+    }
+
+    private PKCS10CertificationRequest readCsr(HttpServerRequest request, InputStream body) {
+        EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), EstMediaTypes.PKCS10);
+        String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
+            throw tooLarge(declaredLength + " bytes declared in Content-Length");
+        }
+        try {
+            byte[] bytes = body.readNBytes((int) maxBodySize + 1);
+            if (bytes.length > maxBodySize) {
+                throw tooLarge("more than " + maxBodySize + " bytes sent");
+            }
+            return CsrBodyDecoder.decode(bytes);
+        } catch (IOException e) {
+            throw new RequestRejected(Problem.MALFORMED, "request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new RequestRejected(Problem.MALFORMED, "Content-Length '" + value + "' is not a number");
+        }
+    }
+
+    private RequestRejected tooLarge(String seen) {
+        return new RequestRejected(Problem.TOO_LARGE, "request body too large: at most " + maxBodySize
+                + " bytes are accepted, " + seen);
+    }
+
+    private static List<X509Certificate> clientChain(HttpServerRequest request) {
+        SSLSession session = request.sslSession();
+        if (session == null) {
+            return List.of();
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return Arrays.stream(chain).map(X509Certificate.class::cast).toList();
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    private static RequestRejected notImplemented(EstOperation operation) {
+        return new RequestRejected(Problem.NOT_IMPLEMENTED, "/" + operation.pathSegment()
+                + " is not implemented by this server yet");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.estserver.service.policy;
+
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/** Checks a CSR against a profile: proof of possession first, then the key. */
+public final class CsrPolicy {
+
+    private static final JcaContentVerifierProviderBuilder VERIFIERS =
+            new JcaContentVerifierProviderBuilder().setProvider(Crypto.BC);
+
+    private CsrPolicy() {
+    }
+
+    public static CsrKey check(PKCS10CertificationRequest csr, Profile profile) {
+        CsrKey key = CsrKey.of(csr.getSubjectPublicKeyInfo());
+        if (profile.allowedKeys().stream().noneMatch(r -> r.accepts(key))) {
+            throw new RequestRejected(Problem.MALFORMED, "CSR key not allowed by profile '" + profile.name()
+                    + "': found " + key + "; allowed: " + profile.allowedKeys());
+        }
+        verifySignature(csr);
+        return key;
+    }
+
+    private static void verifySignature(PKCS10CertificationRequest csr) {
+        boolean valid;
+        try {
+            ContentVerifierProvider verifier = VERIFIERS.build(csr.getSubjectPublicKeyInfo());
+            valid = csr.isSignatureValid(verifier);
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            throw new RequestRejected(Problem.MALFORMED, "CSR signature cannot be checked (proof of possession): "
+                    + e.getMessage());
+        }
+        if (!valid) {
+            throw new RequestRejected(Problem.MALFORMED,
+                    "CSR signature does not verify with the CSR's own public key (proof of possession failed)");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.estserver.service.policy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/** Resolves the label of a request to its profile. Built once at startup from configuration. */
+@ApplicationScoped
+public class Profiles {
+
+    /** The label of the unlabeled path {@code /.well-known/est/<operation>}. */
+    public static final String DEFAULT_LABEL = "default";
+
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+    private final Map<String, Profile> byLabel;
+
+    Profiles(EstConfig config) {
+        Map<String, Profile> profiles = new HashMap<>();
+        config.profiles().forEach((name, profile) -> profiles.put(name, ProfileParser.parse(name, profile)));
+        Map<String, Profile> labels = new HashMap<>();
+        Map<String, String> configured = new HashMap<>(config.labels());
+        configured.putIfAbsent(DEFAULT_LABEL, DEFAULT_LABEL);
+        configured.forEach((label, profileName) -> {
+            if (!LABEL.matcher(label).matches()) {
+                throw new IllegalArgumentException("est.labels: label '" + label
+                        + "' must match " + LABEL.pattern());
+            }
+            Profile profile = profiles.get(profileName);
+            if (profile == null) {
+                throw new IllegalArgumentException("est.labels." + label + ": no profile named '" + profileName
+                        + "' (configure est.profiles." + profileName + ".*); known profiles: " + profiles.keySet());
+            }
+            labels.put(label, profile);
+        });
+        this.byLabel = Map.copyOf(labels);
+    }
+
+    public Profile forLabel(String label) {
+        Profile profile = byLabel.get(label);
+        if (profile == null) {
+            throw new RequestRejected(Problem.NOT_FOUND, "unknown EST label '" + label + "'; this server serves "
+                    + byLabel.keySet().stream().sorted().toList());
+        }
+        return profile;
+    }
+}

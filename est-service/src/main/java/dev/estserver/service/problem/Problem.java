@@ -1,0 +1,25 @@
+package dev.estserver.service.problem;
+
+/** Why a request was refused, with the HTTP status EST clients expect for it (RFC 7030 §4.2.3). */
+public enum Problem {
+    MALFORMED(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    CONFLICT(409),
+    TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    NOT_IMPLEMENTED(501),
+    UNAVAILABLE(503);
+
+    private final int status;
+
+    Problem(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

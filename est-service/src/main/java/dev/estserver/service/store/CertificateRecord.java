@@ -1,0 +1,67 @@
+package dev.estserver.service.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Every certificate the service issued, kept for status, renewal and audit. */
+@Entity
+@Table(name = "certificate")
+public class CertificateRecord extends PanacheEntityBase {
+
+    public enum Status { GOOD, REVOKED }
+
+    /** Upper-case hexadecimal, as {@code openssl x509 -serial} prints it. */
+    @Id
+    public String serial;
+
+    @Column(name = "device_id")
+    public Long deviceId;
+
+    public String label;
+
+    public String issuer;
+
+    public String subject;
+
+    @Column(name = "subject_alt_names")
+    public String subjectAltNames;
+
+    @Column(name = "not_before")
+    public Instant notBefore;
+
+    @Column(name = "not_after")
+    public Instant notAfter;
+
+    @Column(name = "fingerprint_sha256")
+    public String fingerprintSha256;
+
+    public byte[] der;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_reason")
+    public Integer revocationReason;
+
+    @Column(name = "replaces_serial")
+    public String replacesSerial;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    public static Optional<CertificateRecord> findBySerial(String serial) {
+        return findByIdOptional(serial);
+    }
+}

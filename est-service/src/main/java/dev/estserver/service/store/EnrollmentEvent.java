@@ -1,0 +1,57 @@
+package dev.estserver.service.store;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One row of the append-only enrollment audit. */
+@Entity
+@Table(name = "enrollment_event")
+public class EnrollmentEvent extends PanacheEntityBase {
+
+    public enum Outcome { ISSUED, REJECTED, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    public String operation;
+
+    public String label;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "status_code")
+    public int statusCode;
+
+    @Column(name = "auth_method")
+    public String authMethod;
+
+    public String principal;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    @Column(name = "device_identity")
+    public String deviceIdentity;
+
+    public String serial;
+
+    public String reason;
+}
