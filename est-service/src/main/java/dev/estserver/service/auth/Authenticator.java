@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -30,7 +31,6 @@ public class Authenticator {
      * Basic challenge (the exception mapper adds it), because libest and BouncyCastle clients send credentials
      * only after one.
      */
-    @Transactional
     public Caller forEnrollment(List<X509Certificate> clientChain, Optional<String> authorization) {
         String certificateProblem = null;
         if (!clientChain.isEmpty()) {
@@ -67,7 +67,9 @@ public class Authenticator {
     }
 
     private Caller verify(BasicCredentials credentials) {
-        Optional<Credential> stored = Credential.findBootstrap(credentials.username());
+        // A short transaction of its own: no pooled connection is held while the password hash is computed.
+        Optional<Credential> stored = QuarkusTransaction.requiringNew()
+                .call(() -> Credential.findBootstrap(credentials.username()));
         boolean passwordMatches = PasswordHasher.verify(credentials.password(),
                 stored.map(c -> c.secretHash).orElse(DUMMY_HASH));
         if (stored.isEmpty() || !passwordMatches) {

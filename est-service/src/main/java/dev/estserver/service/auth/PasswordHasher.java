@@ -3,6 +3,7 @@ package dev.estserver.service.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -23,6 +24,11 @@ public final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /**
+     * Each hash takes 19 MiB; more concurrent hashes than cores only add memory, not throughput, so a burst of
+     * logins queues here instead of growing the heap.
+     */
+    private static final Semaphore CONCURRENT_HASHES = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     private PasswordHasher() {
     }
@@ -69,7 +75,12 @@ public final class PasswordHasher {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        CONCURRENT_HASHES.acquireUninterruptibly();
+        try {
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            CONCURRENT_HASHES.release();
+        }
         return out;
     }
 }

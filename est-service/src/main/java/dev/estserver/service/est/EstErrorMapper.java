@@ -71,10 +71,6 @@ public class EstErrorMapper {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
         }
-        if (status == Problem.TOO_LARGE.status()) {
-            // The rest of the body was not read; the connection cannot carry another request.
-            response.header("Connection", "close");
-        }
         return response.build();
     }
 

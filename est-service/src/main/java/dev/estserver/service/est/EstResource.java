@@ -102,12 +102,12 @@ public class EstResource {
         EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), EstMediaTypes.PKCS10);
         String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
-            throw tooLarge(declaredLength + " bytes declared in Content-Length");
+            throw tooLarge(request, declaredLength + " bytes declared in Content-Length");
         }
         try {
             byte[] bytes = body.readNBytes((int) maxBodySize + 1);
             if (bytes.length > maxBodySize) {
-                throw tooLarge("more than " + maxBodySize + " bytes sent");
+                throw tooLarge(request, "more than " + maxBodySize + " bytes sent");
             }
             return CsrBodyDecoder.decode(bytes);
         } catch (IOException e) {
@@ -123,7 +123,9 @@ public class EstResource {
         }
     }
 
-    private RequestRejected tooLarge(String seen) {
+    /** The rest of the body stays unread, so the connection cannot carry another request: close it after the 413. */
+    private RequestRejected tooLarge(HttpServerRequest request, String seen) {
+        request.response().putHeader("Connection", "close").endHandler(done -> request.connection().close());
         return new RequestRejected(Problem.TOO_LARGE, "request body too large: at most " + maxBodySize
                 + " bytes are accepted, " + seen);
     }
