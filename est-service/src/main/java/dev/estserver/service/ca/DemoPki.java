@@ -8,21 +8,16 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.jboss.logging.Logger;
 
 import dev.estserver.service.policy.DuplicateDevicePolicy;
@@ -72,17 +67,8 @@ public final class DemoPki {
 
     private static void generateCa(Path certFile, Path keyFile) throws IOException {
         KeyPair keys = KeyPairs.ecP256();
-        Instant now = Instant.now();
         X500Name name = new X500Name("CN=EST Demo Root CA,O=est-server demo");
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(name, SerialNumbers.next(),
-                Date.from(now.minus(CertificateIssuer.BACKDATE)), Date.from(now.plus(CA_VALIDITY)), name, spki);
-        BcX509ExtensionUtils utils = new BcX509ExtensionUtils();
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        builder.addExtension(Extension.keyUsage, true,
-                new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
-        builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(spki));
-        X509CertificateHolder cert = builder.build(SignatureAlgorithms.signer(keys.getPrivate()));
+        X509CertificateHolder cert = SelfSignedCa.create(name, keys, CA_VALIDITY);
         PemFiles.writePrivateKey(keyFile, keys.getPrivate());
         Files.writeString(certFile, PemFiles.toPem(cert), StandardCharsets.US_ASCII);
         LOG.infof("generated demo CA %s in %s", name, certFile.toAbsolutePath());

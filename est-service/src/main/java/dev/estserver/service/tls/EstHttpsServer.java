@@ -3,6 +3,7 @@ package dev.estserver.service.tls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -11,6 +12,7 @@ import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
@@ -52,7 +54,10 @@ public class EstHttpsServer implements HttpServerOptionsCustomizer {
                             .setKeyValue(Buffer.buffer(Files.readAllBytes(pki.tlsKeyFile()))))
                     .setTrustOptions(TrustOptions.wrap(new DeferredClientTrustManager(clientTrust.acceptedIssuers())))
                     .setClientAuth(ClientAuth.REQUEST)
-                    .setEnabledSecureTransportProtocols(protocols);
+                    .setEnabledSecureTransportProtocols(protocols)
+                    // An HTTP/1.0 client that offers ALPN "http/1.0" (curl --http1.0 does) would otherwise get a
+                    // fatal no_application_protocol alert instead of an answer.
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1, HttpVersion.HTTP_1_0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TLS server certificate or key: " + e.getMessage(), e);
         }

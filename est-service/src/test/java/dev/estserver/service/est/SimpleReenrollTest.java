@@ -6,8 +6,6 @@ import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,21 +13,17 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.estserver.service.ca.SignatureAlgorithms;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
@@ -121,19 +115,19 @@ class SimpleReenrollTest {
     }
 
     @Test
-    void rejectsSelfSignedClientCertificate() throws Exception {
+    void rejectsSelfSignedClientCertificate() {
         KeyPair keys = TestKeys.ecP256();
-        X509Certificate selfSigned = certificate("CN=impostor", keys, keys, "CN=impostor", BigInteger.TEN);
+        X509Certificate selfSigned = TestCertificates.selfSigned("CN=impostor", keys);
         rejections.assertRejected(EstClient.withCertificate(keys, selfSigned).reenroll(null,
                 Csrs.csr(keys, "CN=impostor")), 403, "client certificate 'CN=impostor'",
                 "was not issued by this server's CA");
     }
 
     @Test
-    void rejectsCertificateSignedByOurCaKeyButNeverIssued() throws Exception {
+    void rejectsCertificateSignedByOurCaKeyButNeverIssued() {
         KeyPair keys = TestKeys.ecP256();
-        X509Certificate forged = certificate("CN=ghost", keys, null, "CN=EST Demo Root CA,O=est-server demo",
-                BigInteger.valueOf(0xABCDEFL));
+        X509Certificate forged = TestCertificates.signed("CN=ghost", keys, "CN=EST Demo Root CA,O=est-server demo",
+                TestTls.caKey(), BigInteger.valueOf(0xABCDEFL));
         rejections.assertRejected(EstClient.withCertificate(keys, forged).reenroll(null, Csrs.csr(keys, "CN=ghost")),
                 403, "client certificate serial ABCDEF is not in this server's records");
     }
@@ -181,16 +175,5 @@ class SimpleReenrollTest {
         rejections.assertRejected(device.client().reenroll(null,
                 Csrs.csr(TestKeys.rsa(1024), "CN=" + device.name(), device.name() + ".example")), 400,
                 "found RSA 1024 bits");
-    }
-
-    /** A certificate signed by {@code signer}, or by the demo CA key when null. */
-    private static X509Certificate certificate(String subject, KeyPair keys, KeyPair signer, String issuer,
-            BigInteger serial) throws Exception {
-        Instant now = Instant.now();
-        var builder = new X509v3CertificateBuilder(new X500Name(issuer), serial, Date.from(now.minusSeconds(60)),
-                Date.from(now.plusSeconds(3600)), new X500Name(subject),
-                SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
-        var key = signer == null ? TestTls.caKey() : signer.getPrivate();
-        return new JcaX509CertificateConverter().getCertificate(builder.build(SignatureAlgorithms.signer(key)));
     }
 }

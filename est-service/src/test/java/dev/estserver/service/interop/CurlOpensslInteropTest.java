@@ -1,0 +1,159 @@
+package dev.estserver.service.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.Shell;
+import dev.estserver.service.support.TestTls;
+
+/**
+ * The reference EST client: the real curl and openssl binaries, run as processes against the running service,
+ * with the commands the README shows. Each test works in a directory of its own, like a device would.
+ */
+@QuarkusTest
+class CurlOpensslInteropTest {
+
+    private static final String URL = EstClient.BASE;
+
+    @TempDir
+    Path dir;
+
+    private Shell sh;
+    private String name;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
+        sh = new Shell(dir);
+        name = "curl-" + UUID.randomUUID();
+    }
+
+    /** Key and base64 DER CSR for {@code name}, as the README makes them. */
+    private void makeKeyAndCsr(String keyFile, String csrFile) {
+        sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out " + keyFile);
+        csr(keyFile, csrFile);
+    }
+
+    private void csr(String keyFile, String csrFile) {
+        sh.ok("openssl req -new -key " + keyFile + " -subj /CN=" + name + " -addext subjectAltName=DNS:" + name
+                + ".example -outform DER | openssl base64 > " + csrFile);
+    }
+
+    /** Decodes a certs-only response to PEM and checks it chains to the CA with `openssl verify`. */
+    private void verify(String responseFile, String certFile) {
+        sh.ok("openssl base64 -d -in " + responseFile + " | openssl pkcs7 -inform DER -print_certs -out " + certFile);
+        assertThat(sh.ok("openssl verify -CAfile ca.pem " + certFile)).isEqualTo(certFile + ": OK\n");
+    }
+
+    private String enroll(String csrFile, String responseFile, String curlOptions) {
+        return sh.ok("curl -sS --fail-with-body --cacert ca.pem -u estuser:estpwd " + curlOptions
+                + " -H 'Content-Type: application/pkcs10' --data-binary @" + csrFile + " " + URL + "simpleenroll -o "
+                + responseFile + " -w '%{http_code} %{content_type}'");
+    }
+
+    @Test
+    void cacertsDecodesToTheTrustAnchor() {
+        sh.ok("curl -sS --fail-with-body --cacert ca.pem " + URL + "cacerts -o cacerts.b64");
+        sh.ok("openssl base64 -d -in cacerts.b64 | openssl pkcs7 -inform DER -print_certs -out cacerts.pem");
+        assertThat(sh.ok("openssl x509 -in cacerts.pem -noout -fingerprint -sha256"))
+                .isEqualTo(sh.ok("openssl x509 -in ca.pem -noout -fingerprint -sha256"));
+    }
+
+    @Test
+    void enrollsReenrollsAndRekeysWithCurlAndOpenssl() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        assertThat(enroll("csr.b64", "cert.b64", "")).isEqualTo("200 application/pkcs7-mime; smime-type=certs-only");
+        verify("cert.b64", "cert.pem");
+        assertThat(sh.ok("openssl x509 -in cert.pem -noout -subject -ext subjectAltName"))
+                .contains("subject=CN = " + name, "DNS:" + name + ".example");
+
+        // Re-enroll: same key, authenticated by the certificate just issued.
+        sh.ok("curl -sS --fail-with-body --cacert ca.pem --cert cert.pem --key key.pem -H 'Content-Type: "
+                + "application/pkcs10' --data-binary @csr.b64 " + URL + "simplereenroll -o renewed.b64");
+        verify("renewed.b64", "renewed.pem");
+        assertThat(sh.ok("openssl x509 -in renewed.pem -noout -serial"))
+                .isNotEqualTo(sh.ok("openssl x509 -in cert.pem -noout -serial"));
+
+        // Rekey: a new RSA key in the CSR, authenticated with the renewed certificate and the old key.
+        sh.ok("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out new-key.pem");
+        csr("new-key.pem", "rekey.b64");
+        sh.ok("curl -sS --fail-with-body --cacert ca.pem --cert renewed.pem --key key.pem -H 'Content-Type: "
+                + "application/pkcs10' --data-binary @rekey.b64 " + URL + "simplereenroll -o rekeyed.b64");
+        verify("rekeyed.b64", "rekeyed.pem");
+        assertThat(sh.ok("openssl x509 -in rekeyed.pem -noout -pubkey"))
+                .isEqualTo(sh.ok("openssl pkey -in new-key.pem -pubout"));
+    }
+
+    @Test
+    void acceptsPemCsrAsCurlUsersPostIt() {
+        sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
+        sh.ok("openssl req -new -key key.pem -subj /CN=" + name + " -out csr.pem");
+        assertThat(enroll("csr.pem", "cert.b64", "")).startsWith("200");
+        verify("cert.b64", "cert.pem");
+    }
+
+    @Test
+    void answersChallengeThenCredentialsAsLibestDoes() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        // --anyauth sends no credentials first and retries only after the 401 challenge.
+        assertThat(enroll("csr.b64", "cert.b64", "--anyauth")).startsWith("200");
+        verify("cert.b64", "cert.pem");
+    }
+
+    @Test
+    void servesTls12OnlyClientWithEcdheEcdsaAesGcm() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        assertThat(enroll("csr.b64", "cert.b64", "--http1.1 --tlsv1.2 --tls-max 1.2 --ciphers "
+                + "ECDHE-ECDSA-AES128-GCM-SHA256")).startsWith("200");
+        verify("cert.b64", "cert.pem");
+    }
+
+    @Test
+    void servesTls13AndHttp2() {
+        assertThat(sh.ok("curl -sS --fail-with-body --cacert ca.pem --tlsv1.3 --http2 " + URL
+                + "cacerts -o /dev/null -w '%{http_version}'")).isEqualTo("2");
+    }
+
+    @Test
+    void refusesTls11WithProtocolVersionAlert() {
+        Shell.Result result = sh.run("echo | openssl s_client -connect localhost:" + EstClient.PORT
+                + " -tls1_1 -cipher 'DEFAULT:@SECLEVEL=0'");
+        assertThat(result.output()).contains("alert protocol version").contains("Cipher is (NONE)");
+    }
+
+    @Test
+    void presentsAServerChainThatVerifiesAgainstTheTrustAnchor() {
+        assertThat(sh.run("echo | openssl s_client -connect localhost:" + EstClient.PORT
+                + " -servername localhost -verify_hostname localhost -CAfile ca.pem").output())
+                .contains("Verify return code: 0 (ok)");
+    }
+
+    @Test
+    void enrollsOverHttp10AndChunkedUploads() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        assertThat(enroll("csr.b64", "cert.b64", "--http1.0")).startsWith("200");
+        name = "curl-" + UUID.randomUUID();
+        makeKeyAndCsr("key2.pem", "csr2.b64");
+        assertThat(enroll("csr2.b64", "cert2.b64", "--http1.1 -H 'Transfer-Encoding: chunked'")).startsWith("200");
+        verify("cert2.b64", "cert2.pem");
+    }
+
+    @Test
+    void explainsRefusalsInPlainText() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        Shell.Result result = sh.run("curl -sS --cacert ca.pem -u estuser:wrong -H 'Content-Type: application/pkcs10' "
+                + "--data-binary @csr.b64 " + URL + "simpleenroll -w ' %{http_code}'");
+        assertThat(result.stdout()).isEqualTo("bootstrap credentials for user 'estuser' not accepted: unknown user "
+                + "or wrong password\n 401");
+    }
+}

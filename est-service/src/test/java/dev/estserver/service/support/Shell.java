@@ -1,0 +1,61 @@
+package dev.estserver.service.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real curl and openssl binaries, as a device's shell script would, in one working directory. */
+public final class Shell {
+
+    private final Path dir;
+
+    public Shell(Path dir) {
+        this.dir = dir;
+    }
+
+    public record Result(int exitCode, String stdout, String stderr) {
+
+        public String output() {
+            return stdout + stderr;
+        }
+    }
+
+    /** Runs a /bin/sh command line; fails the test if it exits non-zero. */
+    public String ok(String command) {
+        Result result = run(command);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("`" + command + "` exited " + result.exitCode() + ":\n" + result.output());
+        }
+        return result.stdout();
+    }
+
+    public Result run(String command) {
+        try {
+            Process process = new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile()).start();
+            process.getOutputStream().close();
+            // Read both streams concurrently so a chatty command cannot block on a full pipe.
+            String[] err = new String[1];
+            Thread stderr = Thread.ofVirtual().start(() -> {
+                try {
+                    err[0] = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err[0] = e.toString();
+                }
+            });
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("`" + command + "` did not finish within 60 s");
+            }
+            stderr.join();
+            return new Result(process.exitValue(), out, err[0]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
