@@ -2,6 +2,7 @@ package dev.estserver.service.auth;
 
 import java.util.Map;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.store.Credential;
 
 /**
@@ -33,7 +35,7 @@ public class BootstrapCredentialSeeder {
     }
 
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
         boolean demo = config.demo().enabled();
         for (Map.Entry<String, String> entry : config.auth().bootstrapCredentials().entrySet()) {
             if (!demo && isDemoCredential(entry.getKey(), entry.getValue())) {

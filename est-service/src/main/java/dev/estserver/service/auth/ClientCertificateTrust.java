@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.Startup;
+
+import dev.estserver.service.config.StartupOrder;
+
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PemFiles;
 import dev.estserver.service.ca.PkiMaterial;
@@ -31,6 +35,7 @@ import dev.estserver.service.problem.RequestRejected;
  * re-enrollment.
  */
 @Singleton
+@Startup(StartupOrder.CONFIGURATION)
 public class ClientCertificateTrust {
 
     private final Set<TrustAnchor> enrollmentAnchors;

@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Reads and writes PEM certificates and keys. Errors name the file and what was expected in it. */
 public final class PemFiles {
@@ -78,10 +79,10 @@ public final class PemFiles {
         return out.toString();
     }
 
-    /** Writes a private key readable by the owner only, so a demo key is never world-readable. */
+    /** Writes a PKCS#8 private key readable by the owner only, so a demo key is never world-readable. */
     public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, toPem(key), StandardCharsets.US_ASCII);
+        Files.writeString(file, toPem(new JcaPKCS8Generator(key, null)), StandardCharsets.US_ASCII);
     }
 }

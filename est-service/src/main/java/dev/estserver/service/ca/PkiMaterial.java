@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.Startup;
+
+import dev.estserver.service.config.StartupOrder;
+
 import dev.estserver.service.config.EstConfig;
 
 /**
@@ -13,6 +17,7 @@ import dev.estserver.service.config.EstConfig;
  * {@code auth}) the CAs trusted for client authentication.
  */
 @Singleton
+@Startup(StartupOrder.CONFIGURATION)
 public class PkiMaterial {
 
     private final IssuingCa issuingCa;

@@ -4,14 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.Startup;
+
+import dev.estserver.service.config.StartupOrder;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
 /** Resolves the label of a request to its profile. Built once at startup from configuration. */
-@ApplicationScoped
+@Singleton
+@Startup(StartupOrder.CONFIGURATION)
 public class Profiles {
 
     /** The label of the unlabeled path {@code /.well-known/est/<operation>}. */

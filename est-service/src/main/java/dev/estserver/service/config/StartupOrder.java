@@ -1,0 +1,17 @@
+package dev.estserver.service.config;
+
+/**
+ * The order of startup work: configuration is validated before anything reads or writes data, so that an
+ * incomplete configuration is reported as such and not as a symptom further down.
+ */
+public final class StartupOrder {
+
+    /** Loading and validating configuration, CA and TLS material. */
+    public static final int CONFIGURATION = 10;
+
+    /** Startup work on the database. */
+    public static final int DATA = 100;
+
+    private StartupOrder() {
+    }
+}

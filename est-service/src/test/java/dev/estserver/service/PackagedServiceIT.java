@@ -1,0 +1,121 @@
+package dev.estserver.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.estserver.service.auth.PasswordHasher;
+import dev.estserver.service.ca.DemoPki;
+import dev.estserver.service.support.Shell;
+
+/**
+ * The packaged service as operators run it: production mode refuses unsafe or incomplete configuration with a
+ * message that names the problem, and demo mode serves EST from a fresh directory.
+ */
+class PackagedServiceIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path PKI = Path.of("target/it-pki");
+    private static final String DB_URL = "jdbc:postgresql://localhost:5432/est_test";
+
+    /** Production-mode arguments with a complete CA and TLS configuration and random ports. */
+    private static List<String> production(String... extra) {
+        DemoPki.ensure(PKI);
+        List<String> args = new ArrayList<>(List.of(
+                "-Dest.ca.cert-file=" + PKI.resolve(DemoPki.CA_CERT), "-Dest.ca.key-file=" + PKI.resolve(DemoPki.CA_KEY),
+                "-Dest.tls.cert-file=" + PKI.resolve(DemoPki.TLS_CERT), "-Dest.tls.key-file=" + PKI.resolve(DemoPki.TLS_KEY),
+                "-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.datasource.username=est",
+                "-Dquarkus.datasource.password=est", "-Dquarkus.http.ssl-port=0", "-Dquarkus.management.port=0"));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Starts the jar and waits for it to exit on its own. */
+    private static Run runToExit(List<String> systemProperties) throws Exception {
+        Path log = Files.createTempFile("est-it", ".log");
+        Process process = start(systemProperties, log);
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the service did not exit; log:\n" + Files.readString(log));
+        }
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static Process start(List<String> systemProperties, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", JAR.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void refusesTheDemoCredentialInConfigurationOutsideDemoMode() throws Exception {
+        Run run = runToExit(production("-Dest.auth.bootstrap-credentials.estuser=estpwd"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("refusing to start: est.auth.bootstrap-credentials configures the demo "
+                + "credential estuser/estpwd outside demo mode");
+    }
+
+    @Test
+    void refusesTheDemoCredentialInTheDatabaseOutsideDemoMode() throws Exception {
+        try (Connection db = DriverManager.getConnection(DB_URL, "est", "est");
+                PreparedStatement upsert = db.prepareStatement("insert into credential (kind, username, secret_hash) "
+                        + "values ('BOOTSTRAP', 'estuser', ?) on conflict (kind, username) do update set "
+                        + "secret_hash = excluded.secret_hash, revoked_at = null")) {
+            upsert.setString(1, PasswordHasher.hash("estpwd"));
+            upsert.executeUpdate();
+        }
+        Run run = runToExit(production());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("refusing to start: the database holds the demo credential estuser/estpwd "
+                + "and demo mode is off");
+    }
+
+    @Test
+    void refusesToStartWithoutCaConfigurationNamingTheProperty() throws Exception {
+        Run run = runToExit(List.of("-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.datasource.username=est",
+                "-Dquarkus.datasource.password=est", "-Dquarkus.http.ssl-port=0", "-Dquarkus.management.port=0"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("est.ca.cert-file is not set");
+    }
+
+    @Test
+    void servesEstInDemoModeFromAFreshDirectory() throws Exception {
+        Path demo = Files.createTempDirectory("est-demo");
+        Path log = Files.createTempFile("est-it", ".log");
+        Process process = start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
+                "-Dquarkus.http.ssl-port=8445", "-Dquarkus.management.port=9002"), log);
+        try {
+            Shell sh = new Shell(demo);
+            String ready = "";
+            for (int i = 0; i < 60 && !ready.equals("200"); i++) {
+                Thread.sleep(500);
+                ready = sh.run("curl -s -o /dev/null -w '%{http_code}' http://localhost:9002/q/health/ready").stdout();
+            }
+            assertThat(ready).as(Files.readString(log)).isEqualTo("200");
+            assertThat(Files.readString(demo.resolve("ca-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
+            assertThat(Files.getPosixFilePermissions(demo.resolve("ca-key.pem")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8445/.well-known/est/cacerts -o ca.b64");
+            assertThat(sh.ok("openssl base64 -d -in ca.b64 | openssl pkcs7 -inform DER -print_certs | openssl x509 "
+                    + "-noout -subject")).contains("EST Demo Root CA");
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+}
