@@ -41,7 +41,16 @@ public final class PasswordHasher {
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
+    /** False for a wrong password and for a stored string that is not a well-formed argon2id hash. */
     public static boolean verify(String password, String encoded) {
+        try {
+            return verifyWellFormed(password, encoded);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean verifyWellFormed(String password, String encoded) {
         String[] parts = encoded.split("\\$");
         // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {

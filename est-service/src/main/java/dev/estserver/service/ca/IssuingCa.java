@@ -8,7 +8,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
@@ -33,8 +33,10 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
         }
         try {
             X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
-            AuthorityKeyIdentifier aki = new BcX509ExtensionUtils()
-                    .createAuthorityKeyIdentifier(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()));
+            // RFC 5280 §4.2.1.1: the AKI must equal the CA's SKI, whichever method the CA used to make it.
+            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
+            AuthorityKeyIdentifier aki = ski != null ? new AuthorityKeyIdentifier(ski.getKeyIdentifier())
+                    : new BcX509ExtensionUtils().createAuthorityKeyIdentifier(holder.getSubjectPublicKeyInfo());
             List<Certificate> asn1 = chain.stream().map(IssuingCa::asn1).toList();
             return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1);
         } catch (java.io.IOException | CertificateEncodingException e) {

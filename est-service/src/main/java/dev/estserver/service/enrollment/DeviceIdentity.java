@@ -1,5 +1,6 @@
 package dev.estserver.service.enrollment;
 
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -16,9 +17,12 @@ final class DeviceIdentity {
     }
 
     static String of(CertificateRequestData request) {
-        RDN[] commonNames = request.subject().getRDNs(BCStyle.CN);
-        if (commonNames.length > 0) {
-            return IETFUtils.valueToString(commonNames[0].getFirst().getValue());
+        for (RDN rdn : request.subject().getRDNs(BCStyle.CN)) {
+            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                if (BCStyle.CN.equals(attribute.getType())) {
+                    return IETFUtils.valueToString(attribute.getValue());
+                }
+            }
         }
         if (request.subject().getRDNs().length > 0) {
             return request.subject().toString();

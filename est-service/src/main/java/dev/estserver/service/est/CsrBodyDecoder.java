@@ -85,8 +85,13 @@ final class CsrBodyDecoder {
             if (in.available() > 0 || in.readObject() != null) {
                 throw malformed("request body has trailing data after the PKCS#10 certification request");
             }
-            return new PKCS10CertificationRequest(CertificationRequest.getInstance(object));
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(CertificationRequest.getInstance(object));
+            // BouncyCastle parses parts lazily; touch them here so that malformed content is a 400, not a 500 later.
+            csr.getSubject();
+            csr.getSubjectPublicKeyInfo();
+            csr.getAttributes();
+            return csr;
+        } catch (IOException | RuntimeException e) {
             throw malformed("request body is not a PKCS#10 certification request: " + e.getMessage());
         }
     }

@@ -10,7 +10,10 @@ import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
-/** Checks a CSR against a profile: proof of possession first, then the key. */
+/**
+ * Checks a CSR against a profile: the key first, because it is cheap and keeps signature verification off keys we
+ * would refuse anyway; then proof of possession.
+ */
 public final class CsrPolicy {
 
     private static final JcaContentVerifierProviderBuilder VERIFIERS =

@@ -13,7 +13,7 @@ public record KeyRequirement(CsrKey.Family family, int minimumBits, String curve
             case "ec-p521" -> new KeyRequirement(CsrKey.Family.EC, 0, "P-521");
             case "ed25519" -> new KeyRequirement(CsrKey.Family.ED25519, 0, "");
             default -> {
-                if (t.startsWith("rsa-")) {
+                if (t.startsWith("rsa-") && t.substring(4).chars().allMatch(Character::isDigit) && t.length() > 4) {
                     int bits = Integer.parseInt(t.substring(4));
                     if (bits < 2048) {
                         throw new IllegalArgumentException("RSA keys below 2048 bits are never accepted, got " + text);

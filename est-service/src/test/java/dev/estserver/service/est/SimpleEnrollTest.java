@@ -166,6 +166,13 @@ class SimpleEnrollTest {
     }
 
     @Test
+    void rejectsStructurallyBrokenAsn1With400NotA500() {
+        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10", "MAA=".getBytes(),
+                "Authorization", EstClient.DEMO_BASIC);
+        rejections.assertRejected(response, 400, "request body is not a PKCS#10 certification request");
+    }
+
+    @Test
     void rejectsEmptyBody() {
         HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10", new byte[0],
                 "Authorization", EstClient.DEMO_BASIC);
