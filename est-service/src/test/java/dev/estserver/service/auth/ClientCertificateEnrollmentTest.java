@@ -8,11 +8,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,16 +29,10 @@ import dev.estserver.service.support.TestKeys;
 class ClientCertificateEnrollmentTest {
 
     @Inject
-    DataSource dataSource;
+    Database database;
 
-    private Database database;
-    private Rejections rejections;
-
-    @BeforeEach
-    void setUp() {
-        database = new Database(dataSource);
-        rejections = new Rejections(database);
-    }
+    @Inject
+    Rejections rejections;
 
     private static String device() {
         return "idev-" + UUID.randomUUID();

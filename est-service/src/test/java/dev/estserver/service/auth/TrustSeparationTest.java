@@ -5,8 +5,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.ca.PemFiles;
 import dev.estserver.service.support.Csrs;
-import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Rejections;
 import dev.estserver.service.support.TestKeys;
@@ -28,7 +25,7 @@ import dev.estserver.service.support.TestKeys;
 class TrustSeparationTest {
 
     @Inject
-    DataSource dataSource;
+    Rejections rejections;
 
     @Test
     void ourOwnCertificateDoesNotAuthenticateFirstEnrollment() {
@@ -37,7 +34,7 @@ class TrustSeparationTest {
         X509Certificate issued = EstClient.anonymous().enrolled(null, Csrs.csr(keys, "CN=" + name));
         HttpResponse<byte[]> response = EstClient.withCertificate(keys, issued).post("simpleenroll",
                 "application/pkcs10", Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name + "-other")));
-        new Rejections(new Database(dataSource)).assertRejected(response, 401, "not accepted for enrollment");
+        rejections.assertRejected(response, 401, "not accepted for enrollment");
     }
 
     @Test
@@ -49,6 +46,6 @@ class TrustSeparationTest {
         HttpResponse<byte[]> response = EstClient.anonymous().post("simplereenroll", "application/pkcs10",
                 Csrs.base64(Csrs.csr(keys, "CN=" + name)), "X-SSL-Client-Cert", pem, "X-Forwarded-Client-Cert",
                 "Cert=\"" + pem + "\"", "X-Client-Cert", pem);
-        new Rejections(new Database(dataSource)).assertRejected(response, 403, "no client certificate was presented");
+        rejections.assertRejected(response, 403, "no client certificate was presented");
     }
 }

@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -29,7 +27,7 @@ import dev.estserver.service.support.TestKeys;
 class ConcurrentEnrollmentTest {
 
     @Inject
-    DataSource dataSource;
+    Database db;
 
     @Test
     void fiftyDevicesAndTwentyRacesForOneDeviceLeaveExactlyOneWinnerAndFullAudit() throws Exception {
@@ -65,7 +63,6 @@ class ConcurrentEnrollmentTest {
         assertThat(statuses.subList(50, 70)).containsOnly(200, 409);
         assertThat(statuses.subList(50, 70).stream().filter(s -> s == 200)).hasSize(1);
 
-        Database db = new Database(dataSource);
         String pattern = "CN=fleet-" + run + "-%";
         assertThat(db.count("select count(*) from certificate where subject like ?", pattern)).isEqualTo(50);
         assertThat(db.count("select count(*) from certificate where subject = ?", "CN=" + contested)).isEqualTo(1);

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
@@ -22,7 +19,7 @@ import dev.estserver.service.support.TestTls;
 class CacertsTest {
 
     @Inject
-    DataSource dataSource;
+    Rejections rejections;
 
     private final EstClient client = EstClient.anonymous();
 
@@ -50,19 +47,19 @@ class CacertsTest {
 
     @Test
     void rejectsUnknownLabel() {
-        new Rejections(new Database(dataSource)).assertRejected(client.get("nope/cacerts"), 404,
+        rejections.assertRejected(client.get("nope/cacerts"), 404,
                 "unknown EST label 'nope'");
     }
 
     @Test
     void rejectsUnknownOperation() {
-        new Rejections(new Database(dataSource)).assertRejected(client.get("plant-a/cacertz"), 404,
+        rejections.assertRejected(client.get("plant-a/cacertz"), 404,
                 "no EST operation at /.well-known/est/plant-a/cacertz");
     }
 
     @Test
     void rejectsWrongMethod() {
-        new Rejections(new Database(dataSource)).assertRejected(client.post("cacerts", "text/plain", new byte[] {1}),
+        rejections.assertRejected(client.post("cacerts", "text/plain", new byte[] {1}),
                 405, "/cacerts takes GET, not POST");
     }
 }

@@ -8,15 +8,12 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,17 +29,12 @@ import dev.estserver.service.support.TestTls;
 class SimpleEnrollTest {
 
     @Inject
-    DataSource dataSource;
+    Database database;
+
+    @Inject
+    Rejections rejections;
 
     private final EstClient client = EstClient.anonymous();
-    private Database database;
-    private Rejections rejections;
-
-    @BeforeEach
-    void setUp() {
-        database = new Database(dataSource);
-        rejections = new Rejections(database);
-    }
 
     private static String device() {
         return "dev-" + UUID.randomUUID();

@@ -9,11 +9,8 @@ import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,16 +28,10 @@ import dev.estserver.service.support.TestTls;
 class SimpleReenrollTest {
 
     @Inject
-    DataSource dataSource;
+    Database database;
 
-    private Database database;
-    private Rejections rejections;
-
-    @BeforeEach
-    void setUp() {
-        database = new Database(dataSource);
-        rejections = new Rejections(database);
-    }
+    @Inject
+    Rejections rejections;
 
     /** A freshly enrolled device: its name, key and certificate. */
     private record Enrolled(String name, KeyPair keys, X509Certificate certificate) {

@@ -9,12 +9,15 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 /** Plain SQL against the service's database, to check what was really committed. */
-public final class Database {
+@ApplicationScoped
+public class Database {
 
     private final DataSource dataSource;
 
-    public Database(DataSource dataSource) {
+    Database(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 /**
  * The contract of every refusal: the status, a {@code text/plain} reason that says what failed, no stack trace,
  * and an audit row under the response's request id.
  */
-public final class Rejections {
+@ApplicationScoped
+public class Rejections {
 
     private final Database database;
 
-    public Rejections(Database database) {
+    Rejections(Database database) {
         this.database = database;
     }
 
