@@ -5,8 +5,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.bouncycastle.asn1.x509.Extension;
@@ -65,7 +67,7 @@ class IssuanceRecorder {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
                     + " was issued under label '" + current.label + "'; renew it at " + reenrollPath(current.label));
         }
-        Device device = Device.findById(current.deviceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Device device = Device.findById(current.deviceId, LockModeType.PESSIMISTIC_WRITE);
         requireEnrollable(device);
         return record(exchange, device, certificate, current.serial);
     }
@@ -99,7 +101,7 @@ class IssuanceRecorder {
     private static void requireEnrollable(Device device) {
         if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
             throw new RequestRejected(Problem.FORBIDDEN, "device '" + device.identity + "' is "
-                    + device.status.name().toLowerCase(java.util.Locale.ROOT) + "; it cannot enroll until an operator "
+                    + device.status.name().toLowerCase(Locale.ROOT) + "; it cannot enroll until an operator "
                     + "resumes or resets it");
         }
     }
