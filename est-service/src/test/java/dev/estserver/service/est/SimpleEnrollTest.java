@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.auth.PasswordHasher;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
@@ -120,6 +121,26 @@ class SimpleEnrollTest {
                 Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())),
                 "Authorization", EstClient.basic("nobody", "estpwd"));
         rejections.assertRejected(response, 401, "unknown user or wrong password");
+    }
+
+    @Test
+    void rejectsRevokedBootstrapCredential() {
+        String user = "revoked-" + UUID.randomUUID();
+        database.update("insert into credential (kind, username, secret_hash, revoked_at) values ('BOOTSTRAP', ?, ?, "
+                + "now())", user, PasswordHasher.hash("s3cret"));
+        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", EstClient.basic(user, "s3cret"));
+        rejections.assertRejected(response, 401, "bootstrap credential '" + user + "' was revoked at");
+    }
+
+    @Test
+    void rejectsExpiredBootstrapCredential() {
+        String user = "expired-" + UUID.randomUUID();
+        database.update("insert into credential (kind, username, secret_hash, expires_at) values ('BOOTSTRAP', ?, ?, "
+                + "now() - interval '1 hour')", user, PasswordHasher.hash("s3cret"));
+        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", EstClient.basic(user, "s3cret"));
+        rejections.assertRejected(response, 401, "bootstrap credential '" + user + "' expired at");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -121,6 +122,26 @@ class SimpleReenrollTest {
                 TestTls.caKey(), BigInteger.valueOf(0xABCDEFL));
         rejections.assertRejected(EstClient.withCertificate(keys, forged).reenroll(null, Csrs.csr(keys, "CN=ghost")),
                 403, "client certificate serial ABCDEF is not in this server's records");
+    }
+
+    @Test
+    void rejectsExpiredCertificateOfOurs() {
+        KeyPair keys = TestKeys.ecP256();
+        Instant now = Instant.now();
+        X509Certificate expired = TestCertificates.signed("CN=old", keys, "CN=EST Demo Root CA,O=est-server demo",
+                TestTls.caKey(), BigInteger.valueOf(0xE1L), now.minusSeconds(7200), now.minusSeconds(3600));
+        rejections.assertRejected(EstClient.withCertificate(keys, expired).reenroll(null, Csrs.csr(keys, "CN=old")),
+                403, "client certificate 'CN=old'", "expired at");
+    }
+
+    @Test
+    void rejectsCertificateOfOursNotYetValid() {
+        KeyPair keys = TestKeys.ecP256();
+        Instant now = Instant.now();
+        X509Certificate future = TestCertificates.signed("CN=early", keys, "CN=EST Demo Root CA,O=est-server demo",
+                TestTls.caKey(), BigInteger.valueOf(0xE2L), now.plusSeconds(3600), now.plusSeconds(7200));
+        rejections.assertRejected(EstClient.withCertificate(keys, future).reenroll(null, Csrs.csr(keys, "CN=early")),
+                403, "client certificate 'CN=early'", "is not valid before");
     }
 
     @Test
