@@ -68,10 +68,6 @@ public class EstExchange {
         return clientAddress;
     }
 
-    public Caller caller() {
-        return caller;
-    }
-
     public String deviceIdentity() {
         return deviceIdentity;
     }

@@ -1,6 +1,5 @@
 package dev.estserver.service.est;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Base64 response bodies wrapped in CRLF-terminated lines: some OpenSSL-based clients fail on one long line. */
@@ -17,9 +16,5 @@ final class Base64Text {
         System.arraycopy(encoded, 0, out, 0, encoded.length);
         System.arraycopy(CRLF, 0, out, encoded.length, CRLF.length);
         return out;
-    }
-
-    static String wrapToString(byte[] der, int lineLength) {
-        return new String(wrap(der, lineLength), StandardCharsets.US_ASCII);
     }
 }

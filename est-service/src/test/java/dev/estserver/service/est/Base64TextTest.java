@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,9 +50,4 @@ class Base64TextTest {
         assertThat(Base64.getMimeDecoder().decode(Base64Text.wrap(input, columns))).isEqualTo(input);
     }
 
-    @Test
-    void textFormIsTheSameBytes() {
-        byte[] input = bytes(1000);
-        assertThat(Base64Text.wrapToString(input, 64).getBytes(US_ASCII)).isEqualTo(Base64Text.wrap(input, 64));
-    }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
@@ -39,6 +38,18 @@ class SimpleEnrollTest {
 
     private static String device() {
         return "dev-" + UUID.randomUUID();
+    }
+
+    /** A first enrollment of a new device, authenticated by the given Authorization header. */
+    private HttpResponse<byte[]> enrollWithAuthorization(String authorization) {
+        return client.post("simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", authorization);
+    }
+
+    /** A bootstrap credential with password "s3cret" and one more column set to an SQL expression. */
+    private void storeCredential(String user, String column, String sqlValue) {
+        database.update("insert into credential (kind, username, secret_hash, " + column + ") values ('BOOTSTRAP', ?, ?, "
+                + sqlValue + ")", user, PasswordHasher.hash("s3cret"));
     }
 
     @Test
@@ -108,45 +119,36 @@ class SimpleEnrollTest {
 
     @Test
     void rejectsWrongPasswordWithChallenge() {
-        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
-                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())),
-                "Authorization", EstClient.basic("estuser", "wrong"));
+        HttpResponse<byte[]> response = enrollWithAuthorization(EstClient.basic("estuser", "wrong"));
         rejections.assertRejected(response, 401, "bootstrap credentials for user 'estuser' not accepted");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"estrealm\"");
     }
 
     @Test
     void rejectsUnknownUserWithSameMessageAsWrongPassword() {
-        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
-                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())),
-                "Authorization", EstClient.basic("nobody", "estpwd"));
+        HttpResponse<byte[]> response = enrollWithAuthorization(EstClient.basic("nobody", "estpwd"));
         rejections.assertRejected(response, 401, "unknown user or wrong password");
     }
 
     @Test
     void rejectsRevokedBootstrapCredential() {
         String user = "revoked-" + UUID.randomUUID();
-        database.update("insert into credential (kind, username, secret_hash, revoked_at) values ('BOOTSTRAP', ?, ?, "
-                + "now())", user, PasswordHasher.hash("s3cret"));
-        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
-                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", EstClient.basic(user, "s3cret"));
+        storeCredential(user, "revoked_at", "now()");
+        HttpResponse<byte[]> response = enrollWithAuthorization(EstClient.basic(user, "s3cret"));
         rejections.assertRejected(response, 401, "bootstrap credential '" + user + "' was revoked at");
     }
 
     @Test
     void rejectsExpiredBootstrapCredential() {
         String user = "expired-" + UUID.randomUUID();
-        database.update("insert into credential (kind, username, secret_hash, expires_at) values ('BOOTSTRAP', ?, ?, "
-                + "now() - interval '1 hour')", user, PasswordHasher.hash("s3cret"));
-        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
-                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", EstClient.basic(user, "s3cret"));
+        storeCredential(user, "expires_at", "now() - interval '1 hour'");
+        HttpResponse<byte[]> response = enrollWithAuthorization(EstClient.basic(user, "s3cret"));
         rejections.assertRejected(response, 401, "bootstrap credential '" + user + "' expired at");
     }
 
     @Test
     void rejectsAuthorizationThatIsNotBasic() {
-        HttpResponse<byte[]> response = client.post("simpleenroll", "application/pkcs10",
-                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization", "Bearer abc");
+        HttpResponse<byte[]> response = enrollWithAuthorization("Bearer abc");
         rejections.assertRejected(response, 401, "Authorization header is not HTTP Basic");
     }
 

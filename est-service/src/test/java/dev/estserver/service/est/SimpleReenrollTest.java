@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
@@ -126,22 +127,25 @@ class SimpleReenrollTest {
 
     @Test
     void rejectsExpiredCertificateOfOurs() {
-        KeyPair keys = TestKeys.ecP256();
         Instant now = Instant.now();
-        X509Certificate expired = TestCertificates.signed("CN=old", keys, "CN=EST Demo Root CA,O=est-server demo",
-                TestTls.caKey(), BigInteger.valueOf(0xE1L), now.minusSeconds(7200), now.minusSeconds(3600));
-        rejections.assertRejected(EstClient.withCertificate(keys, expired).reenroll(null, Csrs.csr(keys, "CN=old")),
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=old", now.minusSeconds(7200), now.minusSeconds(3600)),
                 403, "client certificate 'CN=old'", "expired at");
     }
 
     @Test
     void rejectsCertificateOfOursNotYetValid() {
-        KeyPair keys = TestKeys.ecP256();
         Instant now = Instant.now();
-        X509Certificate future = TestCertificates.signed("CN=early", keys, "CN=EST Demo Root CA,O=est-server demo",
-                TestTls.caKey(), BigInteger.valueOf(0xE2L), now.plusSeconds(3600), now.plusSeconds(7200));
-        rejections.assertRejected(EstClient.withCertificate(keys, future).reenroll(null, Csrs.csr(keys, "CN=early")),
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=early", now.plusSeconds(3600), now.plusSeconds(7200)),
                 403, "client certificate 'CN=early'", "is not valid before");
+    }
+
+    /** Re-enrolls with a certificate signed by our CA key for the given window, but never issued by the service. */
+    private static HttpResponse<byte[]> reenrollWithCertificateOfOurs(String subject, Instant notBefore,
+            Instant notAfter) {
+        KeyPair keys = TestKeys.ecP256();
+        X509Certificate cert = TestCertificates.signed(subject, keys, "CN=EST Demo Root CA,O=est-server demo",
+                TestTls.caKey(), SerialNumbers.next(), notBefore, notAfter);
+        return EstClient.withCertificate(keys, cert).reenroll(null, Csrs.csr(keys, subject));
     }
 
     @Test
