@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.estserver.service.auth.PasswordHasher;
 import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.support.Shell;
+import dev.estserver.service.support.TestPorts;
 
 /**
  * The packaged service as operators run it: production mode refuses unsafe or incomplete configuration with a
@@ -27,7 +28,7 @@ class PackagedServiceIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path PKI = Path.of("target/it-pki");
-    private static final String DB_URL = "jdbc:postgresql://localhost:5432/est_test";
+    private static final String DB_URL = "jdbc:postgresql://localhost:5432/" + TestPorts.DATABASE;
 
     /** Production-mode arguments with a complete CA and TLS configuration and random ports. */
     private static List<String> production(String... extra) {

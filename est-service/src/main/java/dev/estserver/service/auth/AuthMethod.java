@@ -2,6 +2,10 @@ package dev.estserver.service.auth;
 
 /** How a caller proved who it is; recorded in the audit table. */
 public enum AuthMethod {
+    /** HTTP Basic with a bootstrap credential. */
     BASIC,
-    CLIENT_CERTIFICATE
+    /** A TLS client certificate: a manufacturer (IDevID) certificate, or for re-enrollment one we issued. */
+    CLIENT_CERTIFICATE,
+    /** An RFC 7894 otpChallenge attribute in the CSR, checked against a stored one-time code. */
+    ONE_TIME_CODE
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;
@@ -56,13 +57,13 @@ public class Authenticator {
                 + "credentials or a TLS client certificate from a trusted manufacturer CA");
     }
 
-    /** {@code /simplereenroll}: only a certificate we issued (RFC 7030 §4.2.2). */
-    public Caller forReenrollment(List<X509Certificate> clientChain) {
+    /** {@code /simplereenroll}: only a certificate the label's CA issued (RFC 7030 §4.2.2). */
+    public Caller forReenrollment(List<X509Certificate> clientChain, IssuingCa issuingCa) {
         if (clientChain.isEmpty()) {
             throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
                     + "the certificate being renewed; no client certificate was presented");
         }
-        X509Certificate cert = trust.validateIssuedByUs(clientChain.getFirst());
+        X509Certificate cert = trust.validateIssuedBy(issuingCa, clientChain.getFirst());
         return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(), Optional.of(cert));
     }
 

@@ -40,7 +40,7 @@ public class ClientCertificateTrust {
 
     private final Set<TrustAnchor> enrollmentAnchors;
     private final List<X509Certificate> enrollmentCas;
-    private final IssuingCa issuingCa;
+    private final List<X509Certificate> issuingChains;
 
     ClientCertificateTrust(EstConfig config, PkiMaterial pki) {
         this.enrollmentCas = config.auth().enrollmentTrustFiles().orElse(List.of()).stream()
@@ -48,12 +48,12 @@ public class ClientCertificateTrust {
         Set<TrustAnchor> anchors = new HashSet<>();
         enrollmentCas.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
         this.enrollmentAnchors = Set.copyOf(anchors);
-        this.issuingCa = pki.issuingCa();
+        this.issuingChains = pki.issuingCas().values().stream().flatMap(ca -> ca.chain().stream()).toList();
     }
 
     /** CA names offered in the TLS CertificateRequest, so that clients pick a certificate we can accept. */
     public List<X509Certificate> acceptedIssuers() {
-        return Stream.concat(enrollmentCas.stream(), issuingCa.chain().stream()).distinct().toList();
+        return Stream.concat(enrollmentCas.stream(), issuingChains.stream()).distinct().toList();
     }
 
     /** Validates a chain against the enrollment (manufacturer / IDevID) trust anchors. */
@@ -86,10 +86,10 @@ public class ClientCertificateTrust {
     }
 
     /**
-     * Checks that a certificate was issued by our CA and is within its validity; whether it is revoked is a
-     * question for the database.
+     * Checks that a certificate was issued by the label's CA and is within its validity; whether it is revoked is
+     * a question for the database.
      */
-    public X509Certificate validateIssuedByUs(X509Certificate cert) {
+    public X509Certificate validateIssuedBy(IssuingCa issuingCa, X509Certificate cert) {
         X509Certificate ca = issuingCa.certificate();
         boolean signedByUs;
         try {
@@ -100,7 +100,7 @@ public class ClientCertificateTrust {
         }
         if (!signedByUs) {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert)
-                    + " was not issued by this server's CA (" + ca.getSubjectX500Principal().getName()
+                    + " was not issued by this label's CA (" + ca.getSubjectX500Principal().getName()
                     + "); re-enrollment needs the certificate this server issued");
         }
         Instant now = Instant.now();

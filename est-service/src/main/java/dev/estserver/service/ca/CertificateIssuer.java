@@ -17,7 +17,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
 import dev.estserver.service.policy.CsrKey;
-import dev.estserver.service.policy.Profile;
 
 /** Builds and signs end-entity certificates. Pure: no I/O, the time is passed in. */
 public final class CertificateIssuer {
@@ -30,12 +29,12 @@ public final class CertificateIssuer {
     private CertificateIssuer() {
     }
 
-    public static X509CertificateHolder issue(IssuingCa ca, Profile profile, CertificateRequestData request,
+    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template, CertificateRequestData request,
             Instant now) {
         BigInteger serial = SerialNumbers.next();
         Instant notBefore = now.minus(BACKDATE);
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
-        Instant notAfter = now.plus(profile.validity());
+        Instant notAfter = now.plus(template.validity());
         if (notAfter.isAfter(caNotAfter)) {
             notAfter = caNotAfter;
         }
@@ -43,13 +42,13 @@ public final class CertificateIssuer {
                 Date.from(notAfter), request.subject(), request.publicKey());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            int keyUsage = keyUsageFor(profile.keyUsage(), CsrKey.of(request.publicKey()));
+            int keyUsage = keyUsageFor(template.keyUsage(), CsrKey.of(request.publicKey()));
             if (keyUsage != 0) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             }
-            if (!profile.extendedKeyUsage().isEmpty()) {
+            if (!template.extendedKeyUsage().isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(profile.extendedKeyUsage().toArray(KeyPurposeId[]::new)));
+                        new ExtendedKeyUsage(template.extendedKeyUsage().toArray(KeyPurposeId[]::new)));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     EXTENSIONS.createSubjectKeyIdentifier(request.publicKey()));

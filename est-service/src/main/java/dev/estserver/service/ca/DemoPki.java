@@ -20,8 +20,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.jboss.logging.Logger;
 
-import dev.estserver.service.policy.DuplicateDevicePolicy;
-import dev.estserver.service.policy.Profile;
 
 /**
  * The demo PKI of {@code make run} and the tests: a root CA that issues device certificates directly, and a TLS
@@ -39,8 +37,8 @@ public final class DemoPki {
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
     private static final Duration TLS_VALIDITY = Duration.ofDays(397);
     private static final Duration TLS_RENEW_BEFORE = Duration.ofDays(30);
-    private static final Profile TLS_SERVER = new Profile("demo-tls-server", TLS_VALIDITY, KeyUsage.digitalSignature,
-            List.of(KeyPurposeId.id_kp_serverAuth), List.of(), DuplicateDevicePolicy.ALLOW);
+    private static final CertificateTemplate TLS_SERVER = new CertificateTemplate(TLS_VALIDITY,
+            KeyUsage.digitalSignature, List.of(KeyPurposeId.id_kp_serverAuth));
 
     private DemoPki() {
     }

@@ -3,6 +3,7 @@ package dev.estserver.service.ca;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -16,10 +17,11 @@ import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
  * An issuing CA, parsed once at startup: everything certificate building needs from it is computed here,
  * not per request.
  *
- * @param chain the CA certificate first, then its issuers up to the root
+ * @param chain   the CA certificate first, then its issuers up to the root
+ * @param cacerts what {@code /cacerts} returns: the chain, then any rollover certificates (RFC 7030 §4.1.3)
  */
 public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509CertificateHolder holder,
-        AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> chainAsn1) {
+        AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> cacerts) {
 
     public static IssuingCa of(PrivateKey key, List<X509Certificate> chain) {
         X509Certificate cert = chain.getFirst();
@@ -42,6 +44,16 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
         } catch (java.io.IOException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot parse CA certificate: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same CA, announcing rollover certificates in {@code /cacerts}: the next CA certificate and the
+     * OldWithNew / NewWithOld link certificates, so that clients can move to the new trust anchor in time.
+     */
+    public IssuingCa withRollover(List<X509Certificate> rollover) {
+        List<Certificate> all = new ArrayList<>(cacerts);
+        rollover.stream().map(IssuingCa::asn1).filter(c -> !all.contains(c)).forEach(all::add);
+        return new IssuingCa(key, chain, holder, authorityKeyIdentifier, List.copyOf(all));
     }
 
     public X509Certificate certificate() {

@@ -1,37 +1,67 @@
 package dev.estserver.service.ca;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import dev.estserver.service.config.StartupOrder;
-
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.config.StartupOrder;
 
 /**
  * Where the CA and TLS server material comes from: the configured PEM files, or in demo mode the generated
- * demo PKI. Three separate things are configured separately: the issuing CA, the server's TLS chain, and (in
+ * demo PKI. Three separate things are configured separately: the issuing CAs, the server's TLS chain, and (in
  * {@code auth}) the CAs trusted for client authentication.
  */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
 public class PkiMaterial {
 
-    private final IssuingCa issuingCa;
+    /** The name of the issuing CA configured under {@code est.ca}. */
+    public static final String DEFAULT_CA = "default";
+
+    private final Map<String, IssuingCa> issuingCas;
     private final Path tlsCertFile;
     private final Path tlsKeyFile;
 
     PkiMaterial(EstConfig config) {
         Optional<Path> demoDir = config.demo().enabled() ? Optional.of(config.demo().dir()) : Optional.empty();
         demoDir.ifPresent(DemoPki::ensure);
-        Path caCert = resolve(config.ca().certFile(), demoDir, DemoPki.CA_CERT, "est.ca.cert-file");
-        Path caKey = resolve(config.ca().keyFile(), demoDir, DemoPki.CA_KEY, "est.ca.key-file");
+        Map<String, IssuingCa> cas = new LinkedHashMap<>();
+        cas.put(DEFAULT_CA, load(config.ca(), "est.ca.",
+                resolve(config.ca().certFile(), demoDir, DemoPki.CA_CERT, "est.ca.cert-file"),
+                resolve(config.ca().keyFile(), demoDir, DemoPki.CA_KEY, "est.ca.key-file")));
+        config.cas().forEach((name, ca) -> {
+            String prefix = "est.cas." + name + ".";
+            if (DEFAULT_CA.equals(name)) {
+                throw new IllegalStateException(prefix + "*: the name '" + DEFAULT_CA + "' is the CA of est.ca.*");
+            }
+            cas.put(name, load(ca, prefix, required(ca.certFile(), prefix + "cert-file"),
+                    required(ca.keyFile(), prefix + "key-file")));
+        });
+        this.issuingCas = Collections.unmodifiableMap(cas);
         this.tlsCertFile = resolve(config.tls().certFile(), demoDir, DemoPki.TLS_CERT, "est.tls.cert-file");
         this.tlsKeyFile = resolve(config.tls().keyFile(), demoDir, DemoPki.TLS_KEY, "est.tls.key-file");
-        this.issuingCa = IssuingCa.of(PemFiles.readPrivateKey(caKey), PemFiles.readCertificates(caCert));
+    }
+
+    private static IssuingCa load(EstConfig.Ca config, String prefix, Path cert, Path key) {
+        try {
+            IssuingCa ca = IssuingCa.of(PemFiles.readPrivateKey(key), PemFiles.readCertificates(cert));
+            return ca.withRollover(config.rolloverCertFiles().orElse(List.of()).stream()
+                    .flatMap(file -> PemFiles.readCertificates(file).stream()).toList());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(prefix + "*: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path required(Optional<Path> configured, String property) {
+        return configured.orElseThrow(() -> new IllegalStateException(property + " is not set"));
     }
 
     private static Path resolve(Optional<Path> configured, Optional<Path> demoDir, String demoFile, String property) {
@@ -41,8 +71,18 @@ public class PkiMaterial {
                         + "(est.demo.enabled=true)"));
     }
 
-    public IssuingCa issuingCa() {
-        return issuingCa;
+    /** The issuing CA of that name; names are checked against configuration when profiles are loaded. */
+    public IssuingCa issuingCa(String name) {
+        IssuingCa ca = issuingCas.get(name);
+        if (ca == null) {
+            throw new IllegalArgumentException("no issuing CA named '" + name + "'");
+        }
+        return ca;
+    }
+
+    /** All issuing CAs by name, the default first. */
+    public Map<String, IssuingCa> issuingCas() {
+        return issuingCas;
     }
 
     public Path tlsCertFile() {

@@ -30,7 +30,8 @@ public final class SubjectAltNames {
         };
     }
 
-    private static String ip(byte[] octets) {
+    /** An IP address SAN as text (dotted IPv4, or IPv6). */
+    public static String ip(byte[] octets) {
         try {
             return InetAddress.getByAddress(octets).getHostAddress();
         } catch (UnknownHostException e) {

@@ -21,8 +21,11 @@ public interface EstConfig {
     /** Demo mode: generated PKI under {@link Demo#dir()} and the RFC 7030 interop credential. Never in production. */
     Demo demo();
 
-    /** The issuing CA. */
+    /** The default issuing CA (named {@code default} in profiles). In demo mode it is generated when unset. */
     Ca ca();
+
+    /** Further issuing CAs by name, for profiles that set {@code issuing-ca}. Each needs both files. */
+    Map<String, Ca> cas();
 
     /** The HTTPS server's own certificate and protocol versions. */
     Tls tls();
@@ -61,6 +64,12 @@ public interface EstConfig {
 
         /** PEM file with the issuing CA private key (PKCS#8, or the traditional RSA/EC form). */
         Optional<Path> keyFile();
+
+        /**
+         * PEM files of rollover certificates that {@code /cacerts} returns after the chain (RFC 7030 §4.1.3): the
+         * next CA certificate and the OldWithNew / NewWithOld link certificates.
+         */
+        Optional<List<Path>> rolloverCertFiles();
     }
 
     interface Tls {

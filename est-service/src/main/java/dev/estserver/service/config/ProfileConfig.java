@@ -2,11 +2,21 @@ package dev.estserver.service.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
-/** One certificate profile as configured under {@code est.profiles.<name>}. */
+/**
+ * One certificate profile as configured under {@code est.profiles.<name>}: what its certificates look like, which
+ * CSRs and callers it accepts, and which EST features it turns on. The operator renders the same shape.
+ */
 public interface ProfileConfig {
+
+    /** Issuing CA of this profile: {@code default} is {@code est.ca}, any other name one of {@code est.cas.<name>}. */
+    @WithDefault("default")
+    String issuingCa();
 
     /** Validity of issued certificates; never beyond the issuing CA's own notAfter. */
     @WithDefault("P365D")
@@ -23,11 +33,99 @@ public interface ProfileConfig {
     @WithDefault("client-auth")
     List<String> extendedKeyUsage();
 
-    /** Accepted CSR keys: rsa-2048, rsa-3072, rsa-4096 (minimum RSA size), ec-p256, ec-p384, ed25519. */
+    /** Accepted CSR keys: rsa-2048, rsa-3072, rsa-4096 (minimum RSA size), ec-p256, ec-p384, ec-p521, ed25519. */
     @WithDefault("rsa-2048,ec-p256,ec-p384,ed25519")
     List<String> allowedKeys();
 
-    /** What {@code /simpleenroll} does for a device that already holds a certificate: reject (409) or allow. */
+    /** Rules for the CSR subject; attributes by their short names (CN, O, OU, C, L, ST, SERIALNUMBER, E). */
+    NameRules subject();
+
+    /** Rules for the CSR subject alternative names, by type: dns, ip, email, uri. */
+    NameRules san();
+
+    /**
+     * How {@code /simpleenroll} callers may authenticate: basic (bootstrap username and password),
+     * client-certificate (a manufacturer / IDevID certificate), one-time-code (RFC 7894 otpChallenge in the CSR).
+     */
+    @WithDefault("basic,client-certificate,one-time-code")
+    List<String> authMethods();
+
+    /**
+     * What {@code /simpleenroll} does for a device that already holds a certificate: reject (409), allow (another
+     * certificate), or replace (issue and revoke the previous certificate).
+     */
     @WithDefault("reject")
     String duplicateDevice();
+
+    /** Server-side key generation ({@code /serverkeygen}, RFC 7030 §4.4). */
+    ServerKeygen serverkeygen();
+
+    /** Manual approval of enrollments (202 + Retry-After until an operator decides). */
+    Approval approval();
+
+    /**
+     * Require the CSR's challengePassword to carry the TLS channel binding (RFC 7030 §3.5; tls-exporter of
+     * RFC 9266), linking proof of possession to the authenticated TLS connection. Needs TLS to end at the service.
+     */
+    @WithDefault("false")
+    boolean channelBinding();
+
+    /** Allow {@code /simplereenroll} to change the subject with the ChangeSubjectName attribute (RFC 6402 §2.2). */
+    @WithDefault("false")
+    boolean changeSubjectName();
+
+    /**
+     * Form of {@code /csrattrs} (RFC 9908): template (the RFC 9908 certificate request template), legacy (the
+     * RFC 7030 attribute and OID list), or none (204 No Content).
+     */
+    @WithDefault("legacy")
+    String csrattrs();
+
+    /** Required, allowed and forbidden names, and patterns their values must match. */
+    interface NameRules {
+
+        /** Names that must be present. */
+        Optional<List<String>> required();
+
+        /** When set, only these names may be present. */
+        Optional<List<String>> allowed();
+
+        /** Names that must not be present. */
+        Optional<List<String>> forbidden();
+
+        /**
+         * Patterns by name, matched against the whole value: a Java regular expression, or a DNS wildcard such as
+         * {@code *.plant-a.example} (exactly one label in place of the star).
+         */
+        @WithName("patterns")
+        Map<String, String> patterns();
+    }
+
+    interface ServerKeygen {
+
+        /** Offer {@code /serverkeygen} on this profile. The generated private key is never stored or logged. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Key to generate (one of the allowed-keys kinds). When unset, the key kind of the request's CSR is used;
+         * RSA keys get the profile's minimum RSA size.
+         */
+        Optional<String> key();
+    }
+
+    interface Approval {
+
+        /** Hold enrollments until an operator approves them through the admin API. */
+        @WithDefault("false")
+        boolean required();
+
+        /** Retry-After sent with 202 while a request waits for approval. */
+        @WithDefault("PT60S")
+        Duration retryAfter();
+
+        /** A request nobody decides on within this time expires; the client must send a new CSR. */
+        @WithDefault("P7D")
+        Duration expireAfter();
+    }
 }

@@ -32,7 +32,7 @@ public class EnrollmentService {
 
     public IssuedCertificate enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
         CertificateRequestData request = accept(exchange, profile, csr);
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(), profile, request, Instant.now());
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), profile.certificate(), request, Instant.now());
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate);
     }
 
@@ -41,7 +41,7 @@ public class EnrollmentService {
         CertificateRequestData request = accept(exchange, profile, csr);
         var current = caller.certificate().orElseThrow();
         SameIdentity.require(current, request);
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(), profile, request, Instant.now());
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), profile.certificate(), request, Instant.now());
         return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), certificate);
     }
 

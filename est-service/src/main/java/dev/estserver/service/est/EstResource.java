@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.Authenticator;
 import dev.estserver.service.auth.Caller;
+import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.EstExchange;
@@ -47,10 +48,12 @@ public class EstResource {
     private final EnrollmentService enrollment;
     private final EstResponses responses;
     private final EstExchange exchange;
+    private final PkiMaterial pki;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
-            EstExchange exchange, EstConfig config) {
+            EstExchange exchange, PkiMaterial pki, EstConfig config) {
+        this.pki = pki;
         this.profiles = profiles;
         this.authenticator = authenticator;
         this.enrollment = enrollment;
@@ -63,9 +66,9 @@ public class EstResource {
     @Path("{path: .+}")
     public Response get(@PathParam("path") String path, @Context HttpServerRequest request) {
         EstPath est = begin(path, "GET", request);
-        profiles.forLabel(est.label());
+        Profile profile = profiles.forLabel(est.label());
         return switch (est.operation()) {
-            case CACERTS -> responses.cacerts();
+            case CACERTS -> responses.cacerts(profile.issuingCa());
             default -> throw notImplemented(est.operation());
         };
     }
@@ -82,7 +85,8 @@ public class EstResource {
                 yield enrollment.enroll(exchange, profile, readCsr(request, body));
             }
             case SIMPLEREENROLL -> {
-                Caller caller = authenticator.forReenrollment(clientChain(request));
+                Caller caller = authenticator.forReenrollment(clientChain(request),
+                        pki.issuingCa(profile.issuingCa()));
                 exchange.authenticated(caller);
                 yield enrollment.reenroll(exchange, profile, caller, readCsr(request, body));
             }

@@ -1,6 +1,8 @@
 package dev.estserver.service.est;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,17 +18,20 @@ import dev.estserver.service.config.EstConfig;
 class EstResponses {
 
     private final EstConfig config;
-    private final byte[] cacertsBody;
+    private final Map<String, byte[]> cacertsBodies;
 
     EstResponses(EstConfig config, PkiMaterial pki) {
         this.config = config;
-        // The CA chain does not change while the process runs: encode /cacerts once.
-        this.cacertsBody = Base64Text.wrap(CertsOnly.encode(pki.issuingCa().chainAsn1()),
-                config.responses().base64LineLength());
+        // CA chains do not change while the process runs: encode each CA's /cacerts once.
+        Map<String, byte[]> bodies = new HashMap<>();
+        pki.issuingCas().forEach((name, ca) -> bodies.put(name,
+                Base64Text.wrap(CertsOnly.encode(ca.cacerts()), config.responses().base64LineLength())));
+        this.cacertsBodies = Map.copyOf(bodies);
     }
 
-    Response cacerts() {
-        return base64(EstMediaTypes.PKCS7, cacertsBody);
+    /** {@code /cacerts} of the named issuing CA: its chain and rollover certificates. */
+    Response cacerts(String issuingCa) {
+        return base64(EstMediaTypes.PKCS7, cacertsBodies.get(issuingCa));
     }
 
     Response issued(byte[] certificateDer) {

@@ -6,11 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.estserver.service.ca.PkiMaterial;
 
-/** Ready only while the issuing CA is loaded and still valid; the database check comes with the datasource. */
+/** Ready only while every issuing CA is loaded and still valid; the database check comes with the datasource. */
 @Readiness
 @ApplicationScoped
 public class IssuingCaReadiness implements HealthCheck {
@@ -23,12 +24,16 @@ public class IssuingCaReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var ca = pki.issuingCa().certificate();
-        Instant notAfter = ca.getNotAfter().toInstant();
-        return HealthCheckResponse.named("issuing-ca")
-                .status(Instant.now().isBefore(notAfter))
-                .withData("subject", ca.getSubjectX500Principal().getName())
-                .withData("notAfter", notAfter.toString())
-                .build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("issuing-ca").up();
+        Instant now = Instant.now();
+        pki.issuingCas().forEach((name, ca) -> {
+            Instant notAfter = ca.certificate().getNotAfter().toInstant();
+            if (!now.isBefore(notAfter)) {
+                response.down();
+            }
+            response.withData(name + ".subject", ca.certificate().getSubjectX500Principal().getName())
+                    .withData(name + ".notAfter", notAfter.toString());
+        });
+        return response.build();
     }
 }

@@ -1,18 +1,22 @@
 package dev.estserver.service.policy;
 
+import java.util.Arrays;
+
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
 /**
- * Checks a CSR against a profile: the key first, because it is cheap and keeps signature verification off keys we
- * would refuse anyway; then proof of possession.
+ * Checks a CSR against a profile: the key and the names first, because they are cheap and keep signature
+ * verification off CSRs we would refuse anyway; then proof of possession.
  */
 public final class CsrPolicy {
 
@@ -28,6 +32,10 @@ public final class CsrPolicy {
             throw new RequestRejected(Problem.MALFORMED, "CSR key not allowed by profile '" + profile.name()
                     + "': found " + key + "; allowed: " + profile.allowedKeys());
         }
+        CertificateRequestData request = CertificateRequestData.of(csr);
+        profile.subject().check(SubjectAttributes.of(request.subject()), request.subject().toString());
+        profile.san().check(SubjectAltNameTypes.of(request.subjectAltNames()),
+                request.subjectAltNames().map(n -> SubjectAltNames.describe(Arrays.asList(n.getNames()))).orElse(""));
         verifySignature(csr);
         return key;
     }

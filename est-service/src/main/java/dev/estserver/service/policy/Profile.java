@@ -1,20 +1,33 @@
 package dev.estserver.service.policy;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
-import org.bouncycastle.asn1.x509.KeyPurposeId;
+import dev.estserver.service.auth.AuthMethod;
+import dev.estserver.service.ca.CertificateTemplate;
 
 /**
- * A certificate profile: what a label's certificates look like and which CSRs it accepts.
+ * A certificate profile: what a label's certificates look like, which CSRs and callers it accepts, and which EST
+ * features it turns on.
  *
- * @param keyUsage KeyUsage bits (BouncyCastle {@code KeyUsage} constants), before dropping those the key cannot do
+ * @param issuingCa  name of the issuing CA ({@code default} or one of {@code est.cas})
+ * @param subject    rules for CSR subject attributes, keyed by upper-case short name (CN, O, ...)
+ * @param san        rules for CSR subject alternative names, keyed by type (dns, ip, email, uri)
+ * @param authMethods how {@code /simpleenroll} callers may authenticate
+ * @param channelBinding whether the CSR must carry the TLS channel binding in its challengePassword
  */
 public record Profile(
         String name,
-        Duration validity,
-        int keyUsage,
-        List<KeyPurposeId> extendedKeyUsage,
+        String issuingCa,
+        CertificateTemplate certificate,
         List<KeyRequirement> allowedKeys,
-        DuplicateDevicePolicy duplicateDevice) {
+        NameRules subject,
+        NameRules san,
+        Set<AuthMethod> authMethods,
+        DuplicateDevicePolicy duplicateDevice,
+        ServerKeygenPolicy serverKeygen,
+        ApprovalPolicy approval,
+        boolean channelBinding,
+        boolean changeSubjectName,
+        CsrAttrsForm csrAttrs) {
 }

@@ -8,9 +8,9 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import dev.estserver.service.config.StartupOrder;
-
+import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -26,9 +26,17 @@ public class Profiles {
 
     private final Map<String, Profile> byLabel;
 
-    Profiles(EstConfig config) {
+    Profiles(EstConfig config, PkiMaterial pki) {
         Map<String, Profile> profiles = new HashMap<>();
-        config.profiles().forEach((name, profile) -> profiles.put(name, ProfileParser.parse(name, profile)));
+        config.profiles().forEach((name, profile) -> {
+            Profile parsed = ProfileParser.parse(name, profile);
+            if (!pki.issuingCas().containsKey(parsed.issuingCa())) {
+                throw new IllegalArgumentException("est.profiles." + name + ".issuing-ca: no issuing CA named '"
+                        + parsed.issuingCa() + "'; configured: " + pki.issuingCas().keySet()
+                        + " (est.ca.* is 'default', others are est.cas.<name>.*)");
+            }
+            profiles.put(name, parsed);
+        });
         Map<String, Profile> labels = new HashMap<>();
         Map<String, String> configured = new HashMap<>(config.labels());
         configured.putIfAbsent(DEFAULT_LABEL, DEFAULT_LABEL);
@@ -45,6 +53,11 @@ public class Profiles {
             labels.put(label, profile);
         });
         this.byLabel = Map.copyOf(labels);
+    }
+
+    /** Every label with its profile. */
+    public Map<String, Profile> byLabel() {
+        return byLabel;
     }
 
     public Profile forLabel(String label) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.estserver.service.policy.Profile;
+import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.support.TestCa;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestProfiles;
@@ -43,7 +43,7 @@ class CertificateIssuerTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** Every usage the profile can grant, so that the tests see which ones the key type removes. */
-    private static final Profile ALL_USAGES = TestProfiles.profile(Duration.ofDays(30),
+    private static final CertificateTemplate ALL_USAGES = TestProfiles.template(Duration.ofDays(30),
             KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement,
             KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth);
 
@@ -56,7 +56,7 @@ class CertificateIssuerTest {
         rsa2048 = TestKeys.rsa(2048);
     }
 
-    private static X509CertificateHolder issue(IssuingCa issuer, Profile profile, CertificateRequestData request) {
+    private static X509CertificateHolder issue(IssuingCa issuer, CertificateTemplate profile, CertificateRequestData request) {
         return CertificateIssuer.issue(issuer, profile, request, NOW);
     }
 
@@ -69,7 +69,7 @@ class CertificateIssuerTest {
     }
 
     private static X509CertificateHolder issueWithValidity(Duration validity) {
-        return issue(ca, TestProfiles.profile(validity, KeyUsage.digitalSignature),
+        return issue(ca, TestProfiles.template(validity, KeyUsage.digitalSignature),
                 TestCa.request("CN=validity-test"));
     }
 
@@ -148,7 +148,7 @@ class CertificateIssuerTest {
 
     @Test
     void keyUsageIsOmittedWhenTheKeyCanDoNoneOfTheProfileUsages() {
-        Profile encipherOnly = TestProfiles.profile(Duration.ofDays(30), KeyUsage.keyEncipherment);
+        CertificateTemplate encipherOnly = TestProfiles.template(Duration.ofDays(30), KeyUsage.keyEncipherment);
         X509CertificateHolder certificate = issue(ca, encipherOnly, TestCa.request("CN=ec-encipher"));
         assertThat(certificate.getExtension(Extension.keyUsage)).isNull();
     }
@@ -161,7 +161,7 @@ class CertificateIssuerTest {
 
     @Test
     void noExtendedKeyUsageWhenTheProfileHasNone() {
-        Profile noEku = TestProfiles.profile(Duration.ofDays(30), KeyUsage.digitalSignature);
+        CertificateTemplate noEku = TestProfiles.template(Duration.ofDays(30), KeyUsage.digitalSignature);
         assertThat(issue(ca, noEku, TestCa.request("CN=no-eku")).getExtension(Extension.extendedKeyUsage)).isNull();
     }
 

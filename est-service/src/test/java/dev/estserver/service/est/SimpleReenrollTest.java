@@ -113,7 +113,7 @@ class SimpleReenrollTest {
         X509Certificate selfSigned = TestCertificates.selfSigned("CN=impostor", keys);
         rejections.assertRejected(EstClient.withCertificate(keys, selfSigned).reenroll(null,
                 Csrs.csr(keys, "CN=impostor")), 403, "client certificate 'CN=impostor'",
-                "was not issued by this server's CA");
+                "was not issued by this label's CA");
     }
 
     @Test

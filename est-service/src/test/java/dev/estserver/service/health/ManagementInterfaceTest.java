@@ -16,13 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.TestKeys;
+import dev.estserver.service.support.TestPorts;
 
 /** Health and metrics on the plain-HTTP management port; EST never answers there. */
 @QuarkusTest
 class ManagementInterfaceTest {
 
     private static HttpResponse<String> management(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:9001" + path)).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.MANAGEMENT + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -18,7 +18,7 @@ import dev.estserver.service.support.TestProfiles;
 /** The default profile: RSA of 2048 bits or more, EC P-256 and P-384, Ed25519; and always proof of possession. */
 class CsrPolicyTest {
 
-    private static final Profile PROFILE = TestProfiles.defaults();
+    private static final Profile PROFILE = ProfileParser.parse("test", TestProfiles.config());
     private static final String ALLOWED = "allowed: [RSA >= 2048 bits, EC P-256, EC P-384, Ed25519]";
 
     private static CsrKey check(KeyPair keys) {

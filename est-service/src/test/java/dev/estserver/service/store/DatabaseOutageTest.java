@@ -26,6 +26,7 @@ import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.TcpProxy;
 import dev.estserver.service.support.TestKeys;
+import dev.estserver.service.support.TestPorts;
 
 /** The database goes away and comes back: enrollment answers 503 + Retry-After, readiness goes DOWN, both recover. */
 @QuarkusTest
@@ -50,7 +51,7 @@ class DatabaseOutageTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/est_test");
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/" + TestPorts.DATABASE);
         }
 
         @Override
@@ -71,7 +72,7 @@ class DatabaseOutageTest {
 
     private static int readiness() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:9001/q/health/ready"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.MANAGEMENT + "/q/health/ready"))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 /** A test EST client over real HTTPS (HTTP/1.1, as most EST clients speak). */
 public final class EstClient {
 
-    public static final int PORT = 8444;
+    public static final int PORT = TestPorts.HTTPS;
     public static final String BASE = "https://localhost:" + PORT + "/.well-known/est/";
     public static final String DEMO_BASIC = basic("estuser", "estpwd");
 

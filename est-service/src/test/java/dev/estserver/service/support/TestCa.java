@@ -20,7 +20,7 @@ import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PemFiles;
-import dev.estserver.service.policy.Profile;
+import dev.estserver.service.ca.CertificateTemplate;
 
 /** The service's own demo CA, loaded the way the service loads it, and certificate requests to issue from. */
 public final class TestCa {
@@ -35,7 +35,7 @@ public final class TestCa {
                 PemFiles.readCertificates(dir.resolve(DemoPki.CA_CERT)));
     }
 
-    public static X509Certificate issue(IssuingCa ca, Profile profile, CertificateRequestData request) {
+    public static X509Certificate issue(IssuingCa ca, CertificateTemplate profile, CertificateRequestData request) {
         return x509(CertificateIssuer.issue(ca, profile, request, Instant.now()));
     }
 
