@@ -7,5 +7,7 @@ public enum AuthMethod {
     /** A TLS client certificate: a manufacturer (IDevID) certificate, or for re-enrollment one we issued. */
     CLIENT_CERTIFICATE,
     /** An RFC 7894 otpChallenge attribute in the CSR, checked against a stored one-time code. */
-    ONE_TIME_CODE
+    ONE_TIME_CODE,
+    /** A bearer token of the admin API. */
+    ADMIN_TOKEN
 }

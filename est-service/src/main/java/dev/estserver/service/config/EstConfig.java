@@ -42,6 +42,9 @@ public interface EstConfig {
      */
     Map<String, String> labels();
 
+    /** The admin API ({@code /api/v1}). */
+    Admin admin();
+
     /** Request limits. */
     Limits limits();
 
@@ -101,6 +104,15 @@ public interface EstConfig {
          */
         @WithName("bootstrap-credentials")
         Map<String, String> bootstrapCredentials();
+    }
+
+    interface Admin {
+        /**
+         * Admin API bearer tokens by name, stored hashed (SHA-256) at startup; at least 32 characters of random.
+         * Supply them through the environment or a mounted secret. Demo mode adds one, written to
+         * {@code <demo dir>/admin-token}.
+         */
+        Map<String, String> tokens();
     }
 
     interface Limits {

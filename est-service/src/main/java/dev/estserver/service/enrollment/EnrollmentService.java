@@ -1,6 +1,7 @@
 package dev.estserver.service.enrollment;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,9 @@ import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.Profile;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestDeferred;
+import dev.estserver.service.problem.RequestRejected;
 
 /**
  * Enrollment and re-enrollment: policy, then signing, then one transaction that stores the result. Signing happens
@@ -24,16 +28,33 @@ public class EnrollmentService {
 
     private final PkiMaterial pki;
     private final IssuanceRecorder recorder;
+    private final ApprovalGate approvals;
 
-    EnrollmentService(PkiMaterial pki, IssuanceRecorder recorder) {
+    EnrollmentService(PkiMaterial pki, IssuanceRecorder recorder, ApprovalGate approvals) {
         this.pki = pki;
         this.recorder = recorder;
+        this.approvals = approvals;
     }
 
+    /**
+     * @throws RequestDeferred while the label's manual approval is pending (202 + Retry-After)
+     */
     public IssuedCertificate enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
         CertificateRequestData request = accept(exchange, profile, csr);
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), profile.certificate(), request, Instant.now());
-        return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate);
+        Optional<Long> approvedRequest = Optional.empty();
+        if (profile.approval().required()) {
+            switch (approvals.admit(exchange, profile, csr, request)) {
+                case Admission.Waiting waiting -> throw new RequestDeferred(profile.approval().retryAfter(),
+                        waiting.reason());
+                case Admission.Issued issued -> {
+                    return issued.certificate();
+                }
+                case Admission.Approved approved -> approvedRequest = Optional.of(approved.requestId());
+            }
+        }
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
+                profile.certificate(), request, Instant.now());
+        return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
     }
 
     public IssuedCertificate reenroll(EstExchange exchange, Profile profile, Caller caller,
@@ -41,8 +62,22 @@ public class EnrollmentService {
         CertificateRequestData request = accept(exchange, profile, csr);
         var current = caller.certificate().orElseThrow();
         SameIdentity.require(current, request);
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), profile.certificate(), request, Instant.now());
-        return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), certificate);
+        Optional<SubjectNameChange> change = SubjectNameChange.of(csr);
+        Optional<String> newIdentity = Optional.empty();
+        if (change.isPresent()) {
+            if (!profile.changeSubjectName()) {
+                throw new RequestRejected(Problem.FORBIDDEN, "the CSR asks to change the subject (ChangeSubjectName "
+                        + "attribute) but label '" + exchange.label() + "' does not permit it (est.profiles."
+                        + profile.name() + ".change-subject-name=false)");
+            }
+            request = change.get().applyTo(request);
+            CsrPolicy.checkNames(request, profile);
+            newIdentity = Optional.of(DeviceIdentity.of(request));
+        }
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
+                profile.certificate(), request, Instant.now());
+        return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
+                certificate);
     }
 
     private static CertificateRequestData accept(EstExchange exchange, Profile profile,

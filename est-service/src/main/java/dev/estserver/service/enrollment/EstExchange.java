@@ -72,6 +72,16 @@ public class EstExchange {
         return deviceIdentity;
     }
 
+    /** Who authenticated, or null before authentication. */
+    public String principal() {
+        return caller == null ? null : caller.principal();
+    }
+
+    /** How the caller authenticated, or null before authentication. */
+    public String authMethod() {
+        return caller == null ? null : caller.method().name();
+    }
+
     /** The audit row of this request's outcome. */
     public EnrollmentEvent event(EnrollmentEvent.Outcome outcome, int status, String serial, String reason) {
         EnrollmentEvent event = new EnrollmentEvent();
@@ -81,10 +91,8 @@ public class EstExchange {
         event.label = label;
         event.outcome = outcome;
         event.statusCode = status;
-        if (caller != null) {
-            event.authMethod = caller.method().name();
-            event.principal = caller.principal();
-        }
+        event.authMethod = authMethod();
+        event.principal = principal();
         event.clientAddress = clientAddress;
         event.deviceIdentity = deviceIdentity;
         event.serial = serial;

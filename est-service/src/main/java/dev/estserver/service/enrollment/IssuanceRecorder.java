@@ -1,11 +1,9 @@
 package dev.estserver.service.enrollment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,6 +14,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import dev.estserver.service.ca.CertificateIssuer;
+import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.policy.DuplicateDevicePolicy;
@@ -26,6 +25,7 @@ import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
 import dev.estserver.service.store.EnrollmentEvent;
+import dev.estserver.service.store.PendingRequest;
 
 /**
  * Commits an issued certificate together with the device state and the audit row, in one transaction. A
@@ -40,21 +40,50 @@ class IssuanceRecorder {
         this.audit = audit;
     }
 
+    /**
+     * @param approvedRequest the approved pending request this certificate answers, if the label requires approval;
+     *                        when a concurrent poll on another replica issued it first, that certificate is returned
+     *                        and this one is dropped unrecorded, so one approval yields one certificate
+     */
     @Transactional
     IssuedCertificate recordEnrollment(EstExchange exchange, DuplicateDevicePolicy duplicates,
-            X509CertificateHolder certificate) {
+            X509CertificateHolder certificate, Optional<Long> approvedRequest) {
+        Optional<PendingRequest> approved = approvedRequest.map(id -> PendingRequest.lock(id).orElseThrow());
+        if (approved.isPresent() && approved.get().status == PendingRequest.Status.ISSUED) {
+            CertificateRecord issued = CertificateRecord.findById(approved.get().certificateSerial);
+            return new IssuedCertificate(issued.serial, issued.der);
+        }
         Device device = Device.lockOrCreate(exchange.label(), exchange.deviceIdentity());
         requireEnrollable(device);
-        if (device.currentCertificateSerial != null && duplicates == DuplicateDevicePolicy.REJECT) {
-            throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity + "' is already enrolled "
-                    + "(current certificate serial " + device.currentCertificateSerial + "); renew with "
-                    + reenrollPath(device.label) + " using that certificate, or have an operator reset the device");
+        String replaces = null;
+        if (device.currentCertificateSerial != null) {
+            switch (duplicates) {
+                case REJECT -> throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity
+                        + "' is already enrolled (current certificate serial " + device.currentCertificateSerial
+                        + "); renew with " + reenrollPath(device.label) + " using that certificate, or have an "
+                        + "operator reset the device");
+                case REPLACE -> {
+                    replaces = device.currentCertificateSerial;
+                    CertificateRecord.<CertificateRecord>findById(replaces)
+                            .revoke(CertificateRecord.REASON_SUPERSEDED, Instant.now());
+                }
+                case ALLOW -> { }
+            }
         }
-        return record(exchange, device, certificate, null);
+        IssuedCertificate issued = record(exchange, device, certificate, replaces);
+        approved.ifPresent(request -> {
+            request.status = PendingRequest.Status.ISSUED;
+            request.certificateSerial = issued.serial();
+        });
+        return issued;
     }
 
+    /**
+     * @param newIdentity the device's identity after a ChangeSubjectName re-enrollment; the device keeps its
+     *                    history under the new name
+     */
     @Transactional
-    IssuedCertificate recordReenrollment(EstExchange exchange, String currentSerial,
+    IssuedCertificate recordReenrollment(EstExchange exchange, String currentSerial, Optional<String> newIdentity,
             X509CertificateHolder certificate) {
         CertificateRecord current = CertificateRecord.findBySerial(currentSerial)
                 .orElseThrow(() -> new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
@@ -69,6 +98,14 @@ class IssuanceRecorder {
         }
         Device device = Device.findById(current.deviceId, LockModeType.PESSIMISTIC_WRITE);
         requireEnrollable(device);
+        if (newIdentity.isPresent() && !newIdentity.get().equals(device.identity)) {
+            if (Device.count("label = ?1 and identity = ?2", device.label, newIdentity.get()) > 0) {
+                throw new RequestRejected(Problem.CONFLICT, "cannot rename device '" + device.identity + "' to '"
+                        + newIdentity.get() + "': a device of that identity already exists under label '"
+                        + device.label + "'");
+            }
+            device.identity = newIdentity.get();
+        }
         return record(exchange, device, certificate, current.serial);
     }
 
@@ -86,7 +123,7 @@ class IssuanceRecorder {
         record.notBefore = certificate.getNotBefore().toInstant();
         record.notAfter = certificate.getNotAfter().toInstant();
         record.der = CertificateIssuer.der(certificate);
-        record.fingerprintSha256 = sha256(record.der);
+        record.fingerprintSha256 = Digests.sha256Hex(record.der);
         record.status = CertificateRecord.Status.GOOD;
         record.replacesSerial = replaces;
         record.issuedAt = now;
@@ -109,13 +146,5 @@ class IssuanceRecorder {
     private static String reenrollPath(String label) {
         return Profiles.DEFAULT_LABEL.equals(label) ? "/.well-known/est/simplereenroll"
                 : "/.well-known/est/" + label + "/simplereenroll";
-    }
-
-    private static String sha256(byte[] der) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestDeferred;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
@@ -36,12 +37,29 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
-        return reject(e.problem().status(), e.getMessage());
+        Response.ResponseBuilder response = reject(e.problem().status(), e.getMessage());
+        if (e.problem() == Problem.ADMIN_UNAUTHENTICATED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"est-admin\"");
+        } else if (e.problem() == Problem.UNAUTHENTICATED) {
+            // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
+        }
+        return response.build();
+    }
+
+    /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
+    @ServerExceptionMapper
+    public Response deferred(RequestDeferred e) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        LOG.infof("[%s] %s %s from %s -> 202: %s", exchange.requestId(), exchange.operation(), exchange.label(),
+                exchange.clientAddress(), e.getMessage());
+        recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
+        return text(202, e.getMessage()).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        return reject(e.getResponse().getStatus(), e.getMessage());
+        return reject(e.getResponse().getStatus(), e.getMessage()).build();
     }
 
     @ServerExceptionMapper
@@ -62,16 +80,11 @@ public class EstErrorMapper {
         return text(500, "internal error; quote request id " + exchange.requestId() + " to the operator").build();
     }
 
-    private Response reject(int status, String reason) {
+    private Response.ResponseBuilder reject(int status, String reason) {
         LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), status, reason);
         recordQuietly(EnrollmentEvent.Outcome.REJECTED, status, reason);
-        Response.ResponseBuilder response = text(status, reason);
-        if (status == Problem.UNAUTHENTICATED.status()) {
-            // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
-        }
-        return response.build();
+        return text(status, reason);
     }
 
     private Response.ResponseBuilder text(int status, String message) {

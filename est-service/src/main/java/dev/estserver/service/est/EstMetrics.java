@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.Timer;
 import dev.estserver.service.enrollment.EstExchange;
 
 /**
- * One timer per operation, label and outcome ({@code est_requests_seconds} in Prometheus), and the request id
- * header on every EST response.
+ * One timer per EST operation, label and outcome ({@code est_requests_seconds} in Prometheus), and the request
+ * id header on every response.
  */
 public class EstMetrics {
 
@@ -28,10 +28,10 @@ public class EstMetrics {
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle("X-Request-Id", exchange.requestId());
         if (!request.getUriInfo().getPath().startsWith("/.well-known/est")) {
             return;
         }
-        response.getHeaders().putSingle("X-Request-Id", exchange.requestId());
         int status = response.getStatus();
         Timer.builder("est.requests")
                 .description("EST requests by operation, label and outcome")
@@ -39,7 +39,8 @@ public class EstMetrics {
                 // Only labels of known operations become tags: a scan of random paths must not create series.
                 .tag("label", exchange.label() == null || status == 404 ? "none" : exchange.label())
                 .tag("status", Integer.toString(status))
-                .tag("outcome", status < 300 ? "success" : status < 500 ? "rejected" : "error")
+                .tag("outcome", status == 202 ? "pending"
+                        : status < 300 ? "success" : status < 500 ? "rejected" : "error")
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(Duration.ofNanos(System.nanoTime() - exchange.startNanos()));

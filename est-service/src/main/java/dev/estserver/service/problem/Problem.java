@@ -4,6 +4,8 @@ package dev.estserver.service.problem;
 public enum Problem {
     MALFORMED(400),
     UNAUTHENTICATED(401),
+    /** 401 on the admin API, challenged with {@code Bearer} instead of {@code Basic}. */
+    ADMIN_UNAUTHENTICATED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),

@@ -52,6 +52,10 @@ public class Credential extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    public static Optional<Credential> findAdminToken(String secretHash) {
+        return find("kind = ?1 and secretHash = ?2", Kind.ADMIN_TOKEN, secretHash).firstResultOptional();
+    }
+
     public static Optional<Credential> findBootstrap(String username) {
         return find("kind = ?1 and username = ?2", Kind.BOOTSTRAP, username).firstResultOptional();
     }

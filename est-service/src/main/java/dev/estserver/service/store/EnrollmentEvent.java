@@ -18,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "enrollment_event")
 public class EnrollmentEvent extends PanacheEntityBase {
 
-    public enum Outcome { ISSUED, REJECTED, FAILED }
+    /** APPROVED and DENIED are an operator's decisions on requests held for manual approval. */
+    public enum Outcome { ISSUED, REJECTED, FAILED, PENDING, APPROVED, DENIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

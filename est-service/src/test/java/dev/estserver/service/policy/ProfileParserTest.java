@@ -43,7 +43,8 @@ class ProfileParserTest {
         assertThat(profile.duplicateDevice()).isEqualTo(DuplicateDevicePolicy.REJECT);
         assertThat(profile.subject().isEmpty()).isTrue();
         assertThat(profile.san().isEmpty()).isTrue();
-        assertThat(profile.authMethods()).containsExactlyInAnyOrder(AuthMethod.values());
+        assertThat(profile.authMethods())
+                .containsExactlyInAnyOrder(AuthMethod.BASIC, AuthMethod.CLIENT_CERTIFICATE, AuthMethod.ONE_TIME_CODE);
         assertThat(profile.serverKeygen()).isEqualTo(new ServerKeygenPolicy(false, Optional.empty()));
         assertThat(profile.approval()).isEqualTo(new ApprovalPolicy(false, Duration.ofSeconds(60), Duration.ofDays(7)));
         assertThat(profile.channelBinding()).isFalse();

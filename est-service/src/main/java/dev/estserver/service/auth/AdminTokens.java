@@ -1,0 +1,115 @@
+package dev.estserver.service.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.Digests;
+import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.config.StartupOrder;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Credential;
+
+/**
+ * Bearer tokens of the admin API. Tokens are long random strings, so a SHA-256 hash is enough to store them and
+ * lets a token be found by its hash; a slow password hash would only cost time on every admin call.
+ */
+@ApplicationScoped
+public class AdminTokens {
+
+    /** The file demo mode writes its admin token to, inside the demo directory. */
+    public static final String DEMO_TOKEN_FILE = "admin-token";
+
+    private static final Logger LOG = Logger.getLogger(AdminTokens.class);
+    private static final int MINIMUM_LENGTH = 32;
+
+    private final EstConfig config;
+
+    AdminTokens(EstConfig config) {
+        this.config = config;
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
+        Map<String, String> tokens = new HashMap<>(config.admin().tokens());
+        tokens.forEach((name, token) -> {
+            if (token.length() < MINIMUM_LENGTH) {
+                throw new IllegalStateException("est.admin.tokens." + name + " must be at least " + MINIMUM_LENGTH
+                        + " characters of random, got " + token.length());
+            }
+        });
+        if (config.demo().enabled()) {
+            tokens.put("demo", demoToken(config.demo().dir().resolve(DEMO_TOKEN_FILE)));
+        }
+        tokens.forEach(AdminTokens::store);
+    }
+
+    /** The caller's token name, from an {@code Authorization: Bearer <token>} header. */
+    public Caller authenticate(Optional<String> authorization) {
+        String header = authorization.map(String::trim).orElseThrow(() -> new RequestRejected(
+                Problem.ADMIN_UNAUTHENTICATED, "admin API requires 'Authorization: Bearer <admin token>'"));
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED,
+                    "admin API requires a Bearer token; the Authorization header uses another scheme");
+        }
+        String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+        Credential token = QuarkusTransaction.requiringNew().call(() -> Credential.findAdminToken(hash))
+                .orElseThrow(() -> new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token not recognised"));
+        if (token.revokedAt != null) {
+            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
+                    + "' was revoked at " + token.revokedAt);
+        }
+        if (token.expiresAt != null && Instant.now().isAfter(token.expiresAt)) {
+            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
+                    + "' expired at " + token.expiresAt);
+        }
+        return new Caller(AuthMethod.ADMIN_TOKEN, token.username, Optional.empty());
+    }
+
+    private static String demoToken(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                Crypto.RANDOM.nextBytes(random);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
+                        StandardCharsets.US_ASCII);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                LOG.infof("generated the demo admin token in %s", file.toAbsolutePath());
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the demo admin token " + file.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** An upsert, so that replicas starting together do not trip over each other. */
+    private static void store(String name, String token) {
+        Credential.getEntityManager().createNativeQuery("""
+                insert into credential (kind, username, secret_hash) values ('ADMIN_TOKEN', ?1, ?2)
+                on conflict (kind, username) do update set secret_hash = excluded.secret_hash, revoked_at = null""")
+                .setParameter(1, name).setParameter(2, Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8)))
+                .executeUpdate();
+        LOG.infof("stored admin token '%s' (hashed)", name);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.estserver.service.enrollment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.Digests;
+import dev.estserver.service.ca.SubjectAltNames;
+import dev.estserver.service.policy.CsrKey;
+import dev.estserver.service.policy.DuplicateDevicePolicy;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
+import dev.estserver.service.store.PendingRequest;
+
+/**
+ * Holds enrollments of profiles that require manual approval. The first request is stored as pending; the client
+ * polls by re-sending the same CSR, correlated by its SHA-256 within the label, so that any replica can answer.
+ */
+@ApplicationScoped
+class ApprovalGate {
+
+    @Transactional
+    Admission admit(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr,
+            CertificateRequestData request) {
+        Instant now = Instant.now();
+        String csrHash = Digests.sha256Hex(der(csr));
+        PendingRequest pending = PendingRequest.lock(exchange.label(), csrHash).orElse(null);
+        if (pending == null) {
+            requireNotEnrolled(exchange, profile);
+            boolean inserted = newRequest(exchange, profile, request, csrHash, now).insertIfAbsent();
+            pending = PendingRequest.lock(exchange.label(), csrHash).orElseThrow();
+            if (inserted) {
+                return new Admission.Waiting(waiting(pending, "stored for manual approval"));
+            }
+        }
+        if (!pending.principal.equals(exchange.principal())) {
+            throw new RequestRejected(Problem.FORBIDDEN, "enrollment request " + pending.id + " for this CSR was made "
+                    + "by '" + pending.principal + "'; '" + exchange.principal() + "' cannot poll it");
+        }
+        return switch (pending.status) {
+            case PENDING -> {
+                if (pending.isExpired(now)) {
+                    throw new RequestRejected(Problem.FORBIDDEN, "enrollment request " + pending.id + " expired at "
+                            + pending.expiresAt + " without a decision (est.profiles." + profile.name()
+                            + ".approval.expire-after=" + profile.approval().expireAfter() + "); generate a new key "
+                            + "and CSR to ask again");
+                }
+                yield new Admission.Waiting(waiting(pending, "waiting for manual approval"));
+            }
+            case REJECTED -> throw new RequestRejected(Problem.FORBIDDEN, "enrollment request " + pending.id
+                    + " was rejected by '" + pending.decidedBy + "' at " + pending.decidedAt + ": "
+                    + pending.decisionReason);
+            case APPROVED -> new Admission.Approved(pending.id);
+            case ISSUED -> {
+                CertificateRecord issued = CertificateRecord.<CertificateRecord>findById(pending.certificateSerial);
+                yield new Admission.Issued(new IssuedCertificate(issued.serial, issued.der));
+            }
+        };
+    }
+
+    private static byte[] der(PKCS10CertificationRequest csr) {
+        try {
+            return csr.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A device the label would refuse anyway (409) is told so now, not after an operator approved it. */
+    private static void requireNotEnrolled(EstExchange exchange, Profile profile) {
+        if (profile.duplicateDevice() != DuplicateDevicePolicy.REJECT) {
+            return;
+        }
+        Device.<Device>find("label = ?1 and identity = ?2", exchange.label(), exchange.deviceIdentity())
+                .firstResultOptional().filter(d -> d.currentCertificateSerial != null).ifPresent(d -> {
+                    throw new RequestRejected(Problem.CONFLICT, "device '" + d.identity + "' is already enrolled "
+                            + "(current certificate serial " + d.currentCertificateSerial + "); renew with "
+                            + "/simplereenroll using that certificate, or have an operator reset the device");
+                });
+    }
+
+    private static PendingRequest newRequest(EstExchange exchange, Profile profile, CertificateRequestData request,
+            String csrHash, Instant now) {
+        PendingRequest pending = new PendingRequest();
+        pending.label = exchange.label();
+        pending.csrSha256 = csrHash;
+        pending.deviceIdentity = exchange.deviceIdentity();
+        pending.subject = request.subject().toString();
+        pending.subjectAltNames = request.subjectAltNames()
+                .map(names -> SubjectAltNames.describe(Arrays.asList(names.getNames()))).orElse(null);
+        pending.publicKey = CsrKey.of(request.publicKey()).toString();
+        pending.authMethod = exchange.authMethod();
+        pending.principal = exchange.principal();
+        pending.clientAddress = exchange.clientAddress();
+        pending.expiresAt = now.plus(profile.approval().expireAfter());
+        return pending;
+    }
+
+    private static String waiting(PendingRequest pending, String state) {
+        return "enrollment of '" + pending.deviceIdentity + "' " + state + " (request " + pending.id + ", label '" + pending.label + "', expires at " + pending.expiresAt
+                + "); send the same CSR again after the Retry-After delay";
+    }
+}
