@@ -49,11 +49,11 @@ record SubjectNameChange(Optional<X500Name> subject, Optional<GeneralNames> subj
         X500Name subject = null;
         GeneralNames subjectAlt = null;
         for (ASN1Encodable element : sequence) {
-            if (element instanceof ASN1TaggedObject tagged) {
+            if (element.toASN1Primitive() instanceof ASN1TaggedObject tagged) {
                 subjectAlt = GeneralNames.getInstance(tagged, false);
             } else {
                 ASN1Sequence inner = ASN1Sequence.getInstance(element);
-                if (inner.size() > 0 && inner.getObjectAt(0) instanceof ASN1Set) {
+                if (inner.size() > 0 && inner.getObjectAt(0).toASN1Primitive() instanceof ASN1Set) {
                     subject = X500Name.getInstance(inner);
                 } else {
                     subjectAlt = GeneralNames.getInstance(inner);

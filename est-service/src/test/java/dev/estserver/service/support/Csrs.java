@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.util.Base64;
+import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,8 +31,15 @@ public final class Csrs {
 
     /** A CSR for {@code subject} (a DN such as "CN=dev-1", or "" for none) with DNS names as SANs. */
     public static PKCS10CertificationRequest csr(KeyPair keys, String subject, String... dnsNames) {
+        return csr(keys, subject, Map.of(), dnsNames);
+    }
+
+    /** A CSR that also carries the given attributes (type to its single value). */
+    public static PKCS10CertificationRequest csr(KeyPair keys, String subject,
+            Map<ASN1ObjectIdentifier, ASN1Encodable> attributes, String... dnsNames) {
         try {
             var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
+            attributes.forEach(builder::addAttribute);
             if (dnsNames.length > 0) {
                 GeneralName[] names = new GeneralName[dnsNames.length];
                 for (int i = 0; i < dnsNames.length; i++) {
