@@ -2,8 +2,6 @@ package dev.estserver.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,12 +9,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.estserver.service.auth.PasswordHasher;
 import dev.estserver.service.ca.DemoPki;
+import dev.estserver.service.support.ServiceProcess;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestPorts;
 
@@ -26,7 +24,6 @@ import dev.estserver.service.support.TestPorts;
  */
 class PackagedServiceIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path PKI = Path.of("target/it-pki");
     private static final String DB_URL = "jdbc:postgresql://localhost:5432/" + TestPorts.DATABASE;
 
@@ -47,21 +44,8 @@ class PackagedServiceIT {
 
     /** Starts the jar and waits for it to exit on its own. */
     private static Run runToExit(List<String> systemProperties) throws Exception {
-        Path log = Files.createTempFile("est-it", ".log");
-        Process process = start(systemProperties, log);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the service did not exit; log:\n" + Files.readString(log));
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static Process start(List<String> systemProperties, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(systemProperties);
-        command.addAll(List.of("-jar", JAR.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceProcess service = ServiceProcess.start(systemProperties);
+        return new Run(service.awaitExit(), service.log());
     }
 
     @Test
@@ -98,25 +82,15 @@ class PackagedServiceIT {
     @Test
     void servesEstInDemoModeFromAFreshDirectory() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
-        Path log = Files.createTempFile("est-it", ".log");
-        Process process = start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
-                "-Dquarkus.http.ssl-port=8445", "-Dquarkus.management.port=9002"), log);
-        try {
+        try (ServiceProcess service = ServiceProcess.start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
+                "-Dquarkus.http.ssl-port=8445", "-Dquarkus.management.port=9002"))) {
+            service.awaitReady(9002);
             Shell sh = new Shell(demo);
-            String ready = "";
-            for (int i = 0; i < 60 && !ready.equals("200"); i++) {
-                Thread.sleep(500);
-                ready = sh.run("curl -s -o /dev/null -w '%{http_code}' http://localhost:9002/q/health/ready").stdout();
-            }
-            assertThat(ready).as(Files.readString(log)).isEqualTo("200");
             assertThat(Files.readString(demo.resolve("ca-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
             assertThat(Files.getPosixFilePermissions(demo.resolve("ca-key.pem")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
             sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8445/.well-known/est/cacerts -o ca.b64");
             assertThat(sh.ok("openssl base64 -d -in ca.b64 | openssl pkcs7 -inform DER -print_certs | openssl x509 "
                     + "-noout -subject")).contains("EST Demo Root CA");
-        } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
         }
     }
 }
