@@ -32,12 +32,16 @@ public final class CsrPolicy {
             throw new RequestRejected(Problem.MALFORMED, "CSR key not allowed by profile '" + profile.name()
                     + "': found " + key + "; allowed: " + profile.allowedKeys());
         }
-        CertificateRequestData request = CertificateRequestData.of(csr);
+        checkNames(CertificateRequestData.of(csr), profile);
+        verifySignature(csr);
+        return key;
+    }
+
+    /** The profile's subject and subjectAltName rules. */
+    public static void checkNames(CertificateRequestData request, Profile profile) {
         profile.subject().check(SubjectAttributes.of(request.subject()), request.subject().toString());
         profile.san().check(SubjectAltNameTypes.of(request.subjectAltNames()),
                 request.subjectAltNames().map(n -> SubjectAltNames.describe(Arrays.asList(n.getNames()))).orElse(""));
-        verifySignature(csr);
-        return key;
     }
 
     private static void verifySignature(PKCS10CertificationRequest csr) {
