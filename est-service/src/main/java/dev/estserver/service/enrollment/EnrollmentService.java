@@ -31,7 +31,11 @@ public class EnrollmentService {
     }
 
     public IssuedCertificate enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
-        CertificateRequestData request = accept(exchange, profile, csr);
+        return issue(exchange, profile, accept(exchange, profile, csr));
+    }
+
+    /** Signs and commits a certificate for a request that passed the profile's policy, as a device's enrollment. */
+    IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request) {
         X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), profile.certificate(), request, Instant.now());
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate);
     }

@@ -23,6 +23,7 @@ public class EstExchange {
     private String clientAddress;
     private Caller caller;
     private String deviceIdentity;
+    private String note;
 
     private static String newRequestId() {
         byte[] id = new byte[8];
@@ -45,6 +46,11 @@ public class EstExchange {
 
     public void device(String identity) {
         this.deviceIdentity = identity;
+    }
+
+    /** A remark for the audit row of the certificate issued, such as that the server generated its key. */
+    public void note(String note) {
+        this.note = note;
     }
 
     public String requestId() {
@@ -70,6 +76,11 @@ public class EstExchange {
 
     public String deviceIdentity() {
         return deviceIdentity;
+    }
+
+    /** The remark for the ISSUED audit row; null when there is none. */
+    public String note() {
+        return note;
     }
 
     /** The audit row of this request's outcome. */

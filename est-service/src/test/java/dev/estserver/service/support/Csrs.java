@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.util.Base64;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -42,6 +44,19 @@ public final class Csrs {
             return builder.build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
                     .setProvider(Crypto.BC).build(keys.getPrivate()));
         } catch (OperatorCreationException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CSR for {@code subject} carrying one extra attribute, such as an RFC 7030 §4.4.1 key identifier. */
+    public static PKCS10CertificationRequest withAttribute(KeyPair keys, String subject, ASN1ObjectIdentifier type,
+            ASN1Encodable value) {
+        try {
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
+                    .addAttribute(type, value)
+                    .build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
+                            .setProvider(Crypto.BC).build(keys.getPrivate()));
+        } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }
