@@ -1,5 +1,7 @@
 package dev.estserver.service.ca;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -8,19 +10,75 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+
+import dev.estserver.service.policy.KeyRequirement;
+
 /** Key generation, and the check that a configured private key belongs to its certificate. */
 public final class KeyPairs {
 
     private KeyPairs() {
     }
 
+    /** A fresh key pair of a profile's key kind: EC on its curve, RSA of its minimum size, or Ed25519. */
+    public static KeyPair generate(KeyRequirement kind) {
+        return switch (kind.family()) {
+            case EC -> ec(kind.curve());
+            case RSA -> rsa(kind.minimumBits());
+            case ED25519 -> ed25519();
+            case OTHER -> throw new IllegalArgumentException("no key pair can be generated for " + kind);
+        };
+    }
+
     public static KeyPair ecP256() {
+        return ec("P-256");
+    }
+
+    /** An EC key pair on a named curve: P-256, P-384, P-521 as profiles name them, or any other BouncyCastle knows. */
+    public static KeyPair ec(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Crypto.BC);
-            generator.initialize(new ECGenParameterSpec("secp256r1"), Crypto.RANDOM);
+            generator.initialize(new ECGenParameterSpec(curve), Crypto.RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    public static KeyPair rsa(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", Crypto.BC);
+            generator.initialize(bits, Crypto.RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static KeyPair ed25519() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519", Crypto.BC);
+            generator.initialize(255, Crypto.RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The DER PKCS#8 PrivateKeyInfo (RFC 5958 OneAsymmetricKey) of a key, checked to be one: what clients read as
+     * {@code application/pkcs8} must never be a PKCS#1 or SEC 1 structure.
+     */
+    public static byte[] pkcs8(PrivateKey key) {
+        if (!"PKCS#8".equals(key.getFormat())) {
+            throw new IllegalArgumentException("a " + key.getAlgorithm() + " private key encodes as "
+                    + key.getFormat() + ", not PKCS#8");
+        }
+        try {
+            return PrivateKeyInfo.getInstance(key.getEncoded()).getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

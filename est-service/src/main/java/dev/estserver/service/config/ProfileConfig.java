@@ -103,13 +103,16 @@ public interface ProfileConfig {
 
     interface ServerKeygen {
 
-        /** Offer {@code /serverkeygen} on this profile. The generated private key is never stored or logged. */
+        /**
+         * Offer {@code /serverkeygen} on this profile. The generated private key is never stored or logged, so this
+         * cannot be combined with approval.required, under which the key would wait for an operator's decision.
+         */
         @WithDefault("false")
         boolean enabled();
 
         /**
-         * Key to generate (one of the allowed-keys kinds). When unset, the key kind of the request's CSR is used;
-         * RSA keys get the profile's minimum RSA size.
+         * Key to generate (one of the allowed-keys kinds). When unset, the key kind of the request's CSR is used if
+         * allowed-keys accepts it; RSA keys get the largest allowed-keys RSA size not above the CSR key's size.
          */
         Optional<String> key();
     }

@@ -52,6 +52,16 @@ public class EnrollmentService {
                 case Admission.Approved approved -> approvedRequest = Optional.of(approved.requestId());
             }
         }
+        return issue(exchange, profile, request, approvedRequest);
+    }
+
+    /**
+     * Signs and commits a certificate for a request that passed the profile's policy, as a device's enrollment.
+     *
+     * @param approvedRequest the approved pending request it answers, on labels that require approval
+     */
+    IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
+            Optional<Long> approvedRequest) {
         X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
                 profile.certificate(), request, Instant.now());
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);

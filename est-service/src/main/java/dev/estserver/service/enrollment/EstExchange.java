@@ -23,6 +23,7 @@ public class EstExchange {
     private String clientAddress;
     private Caller caller;
     private String deviceIdentity;
+    private String note;
 
     private static String newRequestId() {
         byte[] id = new byte[8];
@@ -45,6 +46,11 @@ public class EstExchange {
 
     public void device(String identity) {
         this.deviceIdentity = identity;
+    }
+
+    /** A remark for the audit row of the certificate issued, such as that the server generated its key. */
+    public void note(String note) {
+        this.note = note;
     }
 
     public String requestId() {
@@ -80,6 +86,11 @@ public class EstExchange {
     /** How the caller authenticated, or null before authentication. */
     public String authMethod() {
         return caller == null ? null : caller.method().name();
+    }
+
+    /** The remark for the ISSUED audit row; null when there is none. */
+    public String note() {
+        return note;
     }
 
     /** The audit row of this request's outcome. */

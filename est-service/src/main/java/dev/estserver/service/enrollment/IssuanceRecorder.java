@@ -131,7 +131,7 @@ class IssuanceRecorder {
         device.currentCertificateSerial = record.serial;
         device.status = Device.Status.ACTIVE;
         device.updatedAt = now;
-        audit.append(exchange.event(EnrollmentEvent.Outcome.ISSUED, 200, record.serial, null));
+        audit.append(exchange.event(EnrollmentEvent.Outcome.ISSUED, 200, record.serial, exchange.note()));
         return new IssuedCertificate(record.serial, record.der);
     }
 

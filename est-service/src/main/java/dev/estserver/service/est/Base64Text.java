@@ -11,10 +11,15 @@ final class Base64Text {
     }
 
     static byte[] wrap(byte[] der, int lineLength) {
-        byte[] encoded = Base64.getMimeEncoder(lineLength, CRLF).encode(der);
-        byte[] out = new byte[encoded.length + CRLF.length];
-        System.arraycopy(encoded, 0, out, 0, encoded.length);
-        System.arraycopy(CRLF, 0, out, encoded.length, CRLF.length);
+        byte[] lines = lines(der, lineLength);
+        byte[] out = new byte[lines.length + CRLF.length];
+        System.arraycopy(lines, 0, out, 0, lines.length);
+        System.arraycopy(CRLF, 0, out, lines.length, CRLF.length);
         return out;
+    }
+
+    /** The same lines without the final CRLF, for a multipart body part whose boundary brings its own. */
+    static byte[] lines(byte[] der, int lineLength) {
+        return Base64.getMimeEncoder(lineLength, CRLF).encode(der);
     }
 }

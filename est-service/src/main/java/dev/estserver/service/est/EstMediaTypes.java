@@ -15,6 +15,9 @@ final class EstMediaTypes {
     static final String PKCS10 = "application/pkcs10";
     static final String PKCS7 = "application/pkcs7-mime";
     static final String PKCS7_CERTS_ONLY = "application/pkcs7-mime; smime-type=certs-only";
+    static final String PKCS8 = "application/pkcs8";
+    static final String PKCS7_SERVER_GENERATED_KEY = "application/pkcs7-mime; smime-type=server-generated-key";
+    static final String MULTIPART_MIXED = "multipart/mixed";
     static final String TEXT = "text/plain; charset=utf-8";
 
     private EstMediaTypes() {

@@ -30,6 +30,7 @@ import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.enrollment.IssuedCertificate;
+import dev.estserver.service.enrollment.ServerKeygenService;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
@@ -49,11 +50,13 @@ public class EstResource {
     private final EstResponses responses;
     private final EstExchange exchange;
     private final PkiMaterial pki;
+    private final ServerKeygenService serverKeygen;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
-            EstExchange exchange, PkiMaterial pki, EstConfig config) {
+            EstExchange exchange, PkiMaterial pki, ServerKeygenService serverKeygen, EstConfig config) {
         this.pki = pki;
+        this.serverKeygen = serverKeygen;
         this.profiles = profiles;
         this.authenticator = authenticator;
         this.enrollment = enrollment;
@@ -78,6 +81,9 @@ public class EstResource {
     public Response post(@PathParam("path") String path, @Context HttpServerRequest request, InputStream body) {
         EstPath est = begin(path, "POST", request);
         Profile profile = profiles.forLabel(est.label());
+        if (est.operation() == EstOperation.SERVERKEYGEN) { // a multipart answer, not certs-only like those below
+            return serverKeygen(profile, request, body);
+        }
         IssuedCertificate issued = switch (est.operation()) {
             case SIMPLEENROLL -> {
                 exchange.authenticated(authenticator.forEnrollment(clientChain(request),
@@ -93,6 +99,14 @@ public class EstResource {
             default -> throw notImplemented(est.operation());
         };
         return responses.issued(issued.der());
+    }
+
+    /** RFC 7030 §4.4: authenticated like /simpleenroll; answered with the generated key and its certificate. */
+    private Response serverKeygen(Profile profile, HttpServerRequest request, InputStream body) {
+        List<X509Certificate> chain = clientChain(request);
+        exchange.authenticated(authenticator.forEnrollment(chain,
+                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
+        return responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, readCsr(request, body), chain));
     }
 
     private EstPath begin(String path, String method, HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package dev.estserver.service.est;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,13 @@ import org.bouncycastle.asn1.x509.Certificate;
 
 import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.enrollment.ServerGeneratedKey;
 
 /** Builds EST success responses with the exact header values clients compare against. */
 @Singleton
 class EstResponses {
+
+    private static final String CONTENT_TRANSFER_ENCODING = "Content-Transfer-Encoding";
 
     private final EstConfig config;
     private final Map<String, byte[]> cacertsBodies;
@@ -35,15 +39,42 @@ class EstResponses {
     }
 
     Response issued(byte[] certificateDer) {
-        byte[] body = Base64Text.wrap(CertsOnly.encode(List.of(Certificate.getInstance(certificateDer))),
-                config.responses().base64LineLength());
-        return base64(EstMediaTypes.PKCS7_CERTS_ONLY, body);
+        return base64(EstMediaTypes.PKCS7_CERTS_ONLY,
+                Base64Text.wrap(certsOnly(certificateDer), config.responses().base64LineLength()));
+    }
+
+    /**
+     * {@code /serverkeygen} (RFC 7030 §4.4.2, RFC 8951 §3): the key part, then a certificate part exactly like the
+     * {@code /simpleenroll} response, both base64.
+     */
+    Response serverGeneratedKey(ServerGeneratedKey generated) {
+        MultipartMixed.Encoded body = MultipartMixed.encode(List.of(
+                base64Part(generated.encrypted() ? EstMediaTypes.PKCS7_SERVER_GENERATED_KEY : EstMediaTypes.PKCS8,
+                        generated.key()),
+                base64Part(EstMediaTypes.PKCS7_CERTS_ONLY, certsOnly(generated.certificate().der()))));
+        // No Content-Transfer-Encoding on a multipart entity (RFC 2045 §6.4); each part carries its own.
+        return Response.ok(body.body()).header(HttpHeaders.CONTENT_TYPE, body.contentType())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store") // it carries a private key
+                .build();
+    }
+
+    private MultipartMixed.Part base64Part(String contentType, byte[] der) {
+        List<String> headers = new ArrayList<>();
+        headers.add(HttpHeaders.CONTENT_TYPE + ": " + contentType);
+        if (config.responses().contentTransferEncodingHeader()) {
+            headers.add(CONTENT_TRANSFER_ENCODING + ": base64");
+        }
+        return new MultipartMixed.Part(headers, Base64Text.lines(der, config.responses().base64LineLength()));
+    }
+
+    private static byte[] certsOnly(byte[] certificateDer) {
+        return CertsOnly.encode(List.of(Certificate.getInstance(certificateDer)));
     }
 
     private Response base64(String contentType, byte[] body) {
         Response.ResponseBuilder builder = Response.ok(body).header(HttpHeaders.CONTENT_TYPE, contentType);
         if (config.responses().contentTransferEncodingHeader()) {
-            builder.header("Content-Transfer-Encoding", "base64");
+            builder.header(CONTENT_TRANSFER_ENCODING, "base64");
         }
         return builder.build();
     }

@@ -32,6 +32,13 @@ public record KeyRequirement(CsrKey.Family family, int minimumBits, String curve
                 && key.curve().equals(curve);
     }
 
+    /** True when every key of the {@code other} kind also meets this requirement. */
+    public boolean covers(KeyRequirement other) {
+        return other.family == family
+                && other.minimumBits >= minimumBits
+                && other.curve.equals(curve);
+    }
+
     @Override
     public String toString() {
         return switch (family) {

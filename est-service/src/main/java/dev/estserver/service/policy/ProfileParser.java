@@ -67,6 +67,15 @@ final class ProfileParser {
         }
         Optional<KeyRequirement> keygenKey = config.serverkeygen().key()
                 .map(k -> keyRequirements(List.of(k), prefix + "serverkeygen.key").getFirst());
+        keygenKey.filter(k -> keys.stream().noneMatch(allowed -> allowed.covers(k))).ifPresent(k -> {
+            throw new IllegalArgumentException(prefix + "serverkeygen.key: " + k + " is not one of the kinds in "
+                    + prefix + "allowed-keys " + keys);
+        });
+        if (config.serverkeygen().enabled() && config.approval().required()) {
+            throw new IllegalArgumentException(prefix + "serverkeygen.enabled=true cannot be combined with " + prefix
+                    + "approval.required=true: the server-generated private key would have to be stored while the "
+                    + "request waits for approval, and private keys are never stored");
+        }
         ApprovalPolicy approval = new ApprovalPolicy(config.approval().required(),
                 positive(config.approval().retryAfter(), prefix + "approval.retry-after"),
                 positive(config.approval().expireAfter(), prefix + "approval.expire-after"));

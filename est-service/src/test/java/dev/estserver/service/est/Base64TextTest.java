@@ -44,6 +44,13 @@ class Base64TextTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1000, 64", "48, 64", "1, 64"})
+    void linesForAMultipartPartAreTheWrappedTextWithoutItsFinalCrlf(int length, int columns) {
+        byte[] wrapped = Base64Text.wrap(bytes(length), columns);
+        assertThat(Base64Text.lines(bytes(length), columns)).isEqualTo(Arrays.copyOf(wrapped, wrapped.length - 2));
+    }
+
+    @ParameterizedTest
     @CsvSource({"1000, 64", "57, 76", "1, 64", "0, 64"})
     void decodesBackToTheInput(int length, int columns) {
         byte[] input = bytes(length);

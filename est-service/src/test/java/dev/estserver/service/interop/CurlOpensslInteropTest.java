@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.UUID;
 
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.Multipart;
 import dev.estserver.service.support.Shell;
+import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
 /**
@@ -146,6 +154,64 @@ class CurlOpensslInteropTest {
         makeKeyAndCsr("key2.pem", "csr2.b64");
         assertThat(enroll("csr2.b64", "cert2.b64", "--http1.1 -H 'Transfer-Encoding: chunked'")).startsWith("200");
         verify("cert2.b64", "cert2.pem");
+    }
+
+    @Test
+    void serverkeygenKeyIsPkcs8AndMatchesTheCertificateForOpenssl() throws Exception {
+        makeKeyAndCsr("csr-key.pem", "csr.b64");
+        String answer = sh.ok("curl -sS --fail-with-body --cacert ca.pem -u estuser:estpwd -H 'Content-Type: "
+                + "application/pkcs10' --data-binary @csr.b64 " + URL + "keygen/serverkeygen -o response.txt"
+                + " -w '%{http_code} %{content_type}'");
+        assertThat(answer).startsWith("200 multipart/mixed; boundary=");
+        Multipart multipart = Multipart.parse(answer.substring(4), Files.readAllBytes(dir.resolve("response.txt")));
+        assertThat(multipart.parts()).extracting(part -> part.headers().getFirst()).containsExactly(
+                "Content-Type: application/pkcs8", "Content-Type: application/pkcs7-mime; smime-type=certs-only");
+        Files.write(dir.resolve("key.b64"), multipart.parts().get(0).content());
+        Files.write(dir.resolve("cert.b64"), multipart.parts().get(1).content());
+
+        // pkcs8 reads nothing but a PrivateKeyInfo; pkey is how a device script converts it.
+        sh.ok("openssl base64 -d -in key.b64 -out key.der && openssl pkcs8 -nocrypt -inform DER -in key.der -out /dev/null");
+        sh.ok("openssl pkey -inform DER -in key.der -out key.pem");
+        verify("cert.b64", "cert.pem");
+        String certificateKey = sh.ok("openssl x509 -in cert.pem -noout -pubkey");
+        assertThat(sh.ok("openssl pkey -in key.pem -pubout")).isEqualTo(certificateKey);
+        assertThat(sh.ok("openssl pkey -in csr-key.pem -pubout")).isNotEqualTo(certificateKey);
+        assertThat(sh.ok("openssl x509 -in cert.pem -noout -subject")).contains("subject=CN = " + name);
+    }
+
+    /**
+     * The RFC 7030 §4.4.2 encrypted form, opened the way an OpenSSL-based device would: decrypt the EnvelopedData
+     * with its TLS key, verify the SignedData against the trust anchor, take the key out of the key package. RSA
+     * client keys get key transport, EC client keys key agreement.
+     */
+    @ParameterizedTest
+    @CsvSource({"rsa:2048, keyEncipherment", "ec -pkeyopt ec_paramgen_curve:P-256, keyAgreement"})
+    void serverkeygenEncryptedKeyOpensWithOpensslCms(String tlsKey, String keyUsage) throws Exception {
+        sh.ok("openssl req -x509 -newkey " + tlsKey + " -nodes -keyout tls-key.pem -out tls.pem -subj /CN=" + name
+                + "-tls -days 1 -addext keyUsage=digitalSignature," + keyUsage);
+        String ski = sh.ok("openssl x509 -in tls.pem -noout -ext subjectKeyIdentifier").lines().skip(1)
+                .findFirst().orElseThrow().strip().replace(":", "");
+        // openssl req cannot add an OCTET STRING attribute; the CSR is made in Java, everything else by the tools.
+        Files.write(dir.resolve("csr.b64"), Csrs.base64(Csrs.withAttribute(TestKeys.ecP256(), "CN=" + name,
+                PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, new DEROctetString(HexFormat.of().parseHex(ski)))));
+        String answer = sh.ok("curl -sS --fail-with-body --cacert ca.pem --cert tls.pem --key tls-key.pem -u "
+                + "estuser:estpwd -H 'Content-Type: application/pkcs10' --data-binary @csr.b64 " + URL
+                + "keygen/serverkeygen -o response.txt -w '%{content_type}'");
+        Multipart multipart = Multipart.parse(answer, Files.readAllBytes(dir.resolve("response.txt")));
+        assertThat(multipart.parts().getFirst().headers().getFirst())
+                .isEqualTo("Content-Type: application/pkcs7-mime; smime-type=server-generated-key");
+        Files.write(dir.resolve("key.b64"), multipart.parts().get(0).content());
+        Files.write(dir.resolve("cert.b64"), multipart.parts().get(1).content());
+
+        sh.ok("openssl base64 -d -in key.b64 -out key.p7");
+        sh.ok("openssl cms -decrypt -binary -inform DER -in key.p7 -recip tls.pem -inkey tls-key.pem -out signed.der");
+        // The signer is the issuing CA itself, whose certificate is no S/MIME signing certificate.
+        sh.ok("openssl cms -verify -binary -inform DER -in signed.der -CAfile ca.pem -purpose any -out package.der");
+        // The AsymmetricKeyPackage is a SEQUENCE of one PrivateKeyInfo: the key is the rest after the first header.
+        String offset = sh.ok("openssl asn1parse -inform DER -in package.der | grep -m1 'd=1'").strip().split(":")[0];
+        sh.ok("tail -c +$((" + offset + " + 1)) package.der > key.der && openssl pkey -inform DER -in key.der -out key.pem");
+        verify("cert.b64", "cert.pem");
+        assertThat(sh.ok("openssl pkey -in key.pem -pubout")).isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
     }
 
     @Test

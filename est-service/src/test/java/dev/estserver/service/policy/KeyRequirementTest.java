@@ -71,6 +71,16 @@ class KeyRequirementTest {
     }
 
     @Test
+    void coversKindsWhoseKeysItAlwaysAccepts() {
+        KeyRequirement rsa2048 = KeyRequirement.parse("rsa-2048");
+        assertThat(rsa2048.covers(KeyRequirement.parse("rsa-4096"))).isTrue();
+        assertThat(KeyRequirement.parse("rsa-3072").covers(rsa2048)).isFalse();
+        assertThat(KeyRequirement.parse("ec-p256").covers(KeyRequirement.parse("ec-p256"))).isTrue();
+        assertThat(KeyRequirement.parse("ec-p256").covers(KeyRequirement.parse("ec-p384"))).isFalse();
+        assertThat(rsa2048.covers(KeyRequirement.parse("ed25519"))).isFalse();
+    }
+
+    @Test
     void describesItselfForRejectionMessages() {
         assertThat(KeyRequirement.parse("rsa-2048")).hasToString("RSA >= 2048 bits");
         assertThat(KeyRequirement.parse("ec-p384")).hasToString("EC P-384");

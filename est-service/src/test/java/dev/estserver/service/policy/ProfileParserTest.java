@@ -82,11 +82,11 @@ class ProfileParserTest {
     @Test
     void parsesFeatureSwitches() {
         Profile profile = parse("serverkeygen.enabled", "true", "serverkeygen.key", "ec-p384",
-                "approval.required", "true", "approval.retry-after", "PT5S", "approval.expire-after", "PT1H",
                 "channel-binding", "true", "change-subject-name", "true", "issuing-ca", " second ");
         assertThat(profile.serverKeygen().enabled()).isTrue();
         assertThat(profile.serverKeygen().key()).map(KeyRequirement::toString).contains("EC P-384");
-        assertThat(profile.approval()).isEqualTo(new ApprovalPolicy(true, Duration.ofSeconds(5), Duration.ofHours(1)));
+        assertThat(parse("approval.required", "true", "approval.retry-after", "PT5S", "approval.expire-after", "PT1H")
+                .approval()).isEqualTo(new ApprovalPolicy(true, Duration.ofSeconds(5), Duration.ofHours(1)));
         assertThat(profile.channelBinding()).isTrue();
         assertThat(profile.changeSubjectName()).isTrue();
         assertThat(profile.issuingCa()).isEqualTo("second");
@@ -157,6 +157,27 @@ class ProfileParserTest {
     @Test
     void rejectsUnknownServerKeygenKeyNamingTheProperty() {
         assertInvalid(props("serverkeygen.key", "dsa-1024"), "est.profiles.devices.serverkeygen.key: unknown key kind");
+    }
+
+    @Test
+    void rejectsServerKeygenKeyOutsideAllowedKeysNamingBothProperties() {
+        assertInvalid(props("allowed-keys", "ec-p256,rsa-3072", "serverkeygen.key", "rsa-2048"),
+                "est.profiles.devices.serverkeygen.key: RSA >= 2048 bits is not one of the kinds in "
+                        + "est.profiles.devices.allowed-keys [EC P-256, RSA >= 3072 bits]");
+    }
+
+    @Test
+    void acceptsServerKeygenKeyThatAnAllowedKindCovers() {
+        assertThat(parse("allowed-keys", "rsa-2048", "serverkeygen.key", "rsa-4096").serverKeygen().key())
+                .map(KeyRequirement::toString).contains("RSA >= 4096 bits");
+    }
+
+    /** A pending request would have to keep the generated private key until an operator decides. */
+    @Test
+    void rejectsServerKeygenTogetherWithApprovalNamingBothProperties() {
+        assertInvalid(props("serverkeygen.enabled", "true", "approval.required", "true"),
+                "est.profiles.devices.serverkeygen.enabled=true cannot be combined with "
+                        + "est.profiles.devices.approval.required=true", "private keys are never stored");
     }
 
     @Test

@@ -56,6 +56,19 @@ public final class Csrs {
         }
     }
 
+    /** A CSR for {@code subject} carrying one extra attribute, such as an RFC 7030 §4.4.1 key identifier. */
+    public static PKCS10CertificationRequest withAttribute(KeyPair keys, String subject, ASN1ObjectIdentifier type,
+            ASN1Encodable value) {
+        try {
+            return new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
+                    .addAttribute(type, value)
+                    .build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
+                            .setProvider(Crypto.BC).build(keys.getPrivate()));
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] der(PKCS10CertificationRequest csr) {
         try {
             return csr.getEncoded();

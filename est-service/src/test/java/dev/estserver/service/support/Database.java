@@ -51,6 +51,15 @@ public class Database {
         }
     }
 
+    /** The tables holding a row whose text form (every column, bytea as hex) contains {@code text}. */
+    public List<String> tablesContaining(String text) {
+        List<String> tables = column("select table_name from information_schema.tables where table_schema = "
+                + "current_schema() and table_type = 'BASE TABLE'").stream().map(String::valueOf).toList();
+        return tables.stream()
+                .filter(table -> count("select count(*) from \"" + table + "\" t where strpos(t::text, ?) > 0", text) > 0)
+                .toList();
+    }
+
     public int update(String sql, Object... args) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -1,47 +1,29 @@
 package dev.estserver.service.support;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.KeyPairs;
 
-/** Key pairs of the kinds the tests need, including ones the policy must refuse. */
+/** Key pairs of the kinds the tests need, including ones the policy must refuse (RSA 1024, secp256k1). */
 public final class TestKeys {
 
     private TestKeys() {
     }
 
+    /** @param curve a curve name such as secp256r1 or secp256k1 */
     public static KeyPair ec(String curve) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Crypto.BC);
-            generator.initialize(new ECGenParameterSpec(curve));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyPairs.ec(curve);
     }
 
     public static KeyPair ecP256() {
-        return ec("secp256r1");
+        return KeyPairs.ecP256();
     }
 
     public static KeyPair rsa(int bits) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", Crypto.BC);
-            generator.initialize(bits);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyPairs.rsa(bits);
     }
 
     public static KeyPair ed25519() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519", Crypto.BC).generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyPairs.ed25519();
     }
 }

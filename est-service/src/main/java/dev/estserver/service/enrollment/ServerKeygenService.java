@@ -1,0 +1,79 @@
+package dev.estserver.service.enrollment;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.EncryptedKeyPackage;
+import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.ca.KeyPairs;
+import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.policy.CsrKey;
+import dev.estserver.service.policy.CsrPolicy;
+import dev.estserver.service.policy.KeyRequirement;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.policy.ServerKeyKind;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/**
+ * {@code /serverkeygen} (RFC 7030 §4.4): the server generates the key pair and enrolls its public key for the
+ * subject and subjectAltName of the CSR, through the same issuance and recording as {@code /simpleenroll}.
+ *
+ * <p>RFC 7030 §4.4.1 says the server "MUST ignore the public key values and signature in the CSR": they only let
+ * clients reuse their CSR code. So the CSR signature is not verified, and its key only tells which kind of key the
+ * client wants. The private key is never stored or logged; it leaves this class only inside the response.
+ */
+@ApplicationScoped
+public class ServerKeygenService {
+
+    private final EnrollmentService enrollment;
+    private final PkiMaterial pki;
+
+    ServerKeygenService(EnrollmentService enrollment, PkiMaterial pki) {
+        this.enrollment = enrollment;
+        this.pki = pki;
+    }
+
+    /**
+     * @param clientChain the TLS client certificate chain, to which the key is encrypted when the CSR asks for it
+     */
+    public ServerGeneratedKey enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr,
+            List<X509Certificate> clientChain) {
+        requireEnabled(exchange, profile);
+        CertificateRequestData requested = CertificateRequestData.of(csr);
+        exchange.device(DeviceIdentity.of(requested));
+        CsrPolicy.checkNames(requested, profile);
+        KeyRequirement kind = ServerKeyKind.choose(profile, CsrKey.of(csr.getSubjectPublicKeyInfo()));
+        Optional<KeyEncryptionTarget> target = KeyEncryptionTarget.requestedBy(csr, clientChain);
+
+        KeyPair keys = KeyPairs.generate(kind);
+        SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        // Encrypt before anything is committed: a failure must not leave a recorded certificate whose key is lost.
+        IssuingCa ca = pki.issuingCa(profile.issuingCa());
+        byte[] key = target.map(t -> EncryptedKeyPackage.seal(keys.getPrivate(), ca, t.keyIdentifier(),
+                        t.certificate().getPublicKey()))
+                .orElseGet(() -> KeyPairs.pkcs8(keys.getPrivate()));
+        exchange.note("server-generated key (" + CsrKey.of(publicKey) + "), returned "
+                + target.map(t -> "encrypted to key identifier " + t.describe()).orElse("protected by TLS only")
+                + "; the private key is not stored");
+        IssuedCertificate certificate = enrollment.issue(exchange, profile,
+                new CertificateRequestData(requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
+        return new ServerGeneratedKey(certificate, key, target.isPresent());
+    }
+
+    private static void requireEnabled(EstExchange exchange, Profile profile) {
+        if (!profile.serverKeygen().enabled()) {
+            throw new RequestRejected(Problem.FORBIDDEN, "server-side key generation is not enabled for label '"
+                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with est.profiles."
+                    + profile.name() + ".serverkeygen.enabled=true");
+        }
+    }
+}
