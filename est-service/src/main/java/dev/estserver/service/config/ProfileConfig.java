@@ -75,8 +75,9 @@ public interface ProfileConfig {
     boolean changeSubjectName();
 
     /**
-     * Form of {@code /csrattrs} (RFC 9908): template (the RFC 9908 certificate request template), legacy (the
-     * RFC 7030 attribute and OID list), or none (204 No Content).
+     * Form of {@code /csrattrs} (RFC 9908): template (the RFC 9908 certificate request template, followed by the
+     * legacy list for older clients), legacy (the RFC 7030 attribute and OID list), or none (204 No Content). A profile
+     * with nothing to ask of a CSR answers 204 in every form.
      */
     @WithDefault("legacy")
     String csrattrs();

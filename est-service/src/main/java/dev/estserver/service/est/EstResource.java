@@ -72,6 +72,7 @@ public class EstResource {
         Profile profile = profiles.forLabel(est.label());
         return switch (est.operation()) {
             case CACERTS -> responses.cacerts(profile.issuingCa());
+            case CSRATTRS -> responses.csrattrs(est.label());
             default -> throw notImplemented(est.operation());
         };
     }

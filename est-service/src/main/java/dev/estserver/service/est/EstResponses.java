@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,6 +15,8 @@ import org.bouncycastle.asn1.x509.Certificate;
 import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.ServerGeneratedKey;
+import dev.estserver.service.policy.CsrAttributes;
+import dev.estserver.service.policy.Profiles;
 
 /** Builds EST success responses with the exact header values clients compare against. */
 @Singleton
@@ -23,14 +26,20 @@ class EstResponses {
 
     private final EstConfig config;
     private final Map<String, byte[]> cacertsBodies;
+    private final Map<String, Optional<byte[]>> csrattrsBodies;
 
-    EstResponses(EstConfig config, PkiMaterial pki) {
+    EstResponses(EstConfig config, PkiMaterial pki, Profiles profiles) {
         this.config = config;
         // CA chains do not change while the process runs: encode each CA's /cacerts once.
         Map<String, byte[]> bodies = new HashMap<>();
         pki.issuingCas().forEach((name, ca) -> bodies.put(name,
                 Base64Text.wrap(CertsOnly.encode(ca.cacerts()), config.responses().base64LineLength())));
         this.cacertsBodies = Map.copyOf(bodies);
+        // Nor do profiles: encode each label's /csrattrs once.
+        Map<String, Optional<byte[]>> csrattrs = new HashMap<>();
+        profiles.byLabel().forEach((label, profile) -> csrattrs.put(label, CsrAttributes.encode(profile)
+                .map(der -> Base64Text.wrap(der, config.responses().base64LineLength()))));
+        this.csrattrsBodies = Map.copyOf(csrattrs);
     }
 
     /** {@code /cacerts} of the named issuing CA: its chain and rollover certificates. */
@@ -69,6 +78,12 @@ class EstResponses {
 
     private static byte[] certsOnly(byte[] certificateDer) {
         return CertsOnly.encode(List.of(Certificate.getInstance(certificateDer)));
+    }
+
+    /** {@code /csrattrs} of a known label: its CsrAttrs, or 204 No Content when it has none (RFC 7030 §4.5.2). */
+    Response csrattrs(String label) {
+        return csrattrsBodies.get(label).map(body -> base64(EstMediaTypes.CSRATTRS, body))
+                .orElseGet(() -> Response.noContent().build());
     }
 
     private Response base64(String contentType, byte[] body) {

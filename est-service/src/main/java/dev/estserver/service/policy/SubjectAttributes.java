@@ -23,15 +23,18 @@ public final class SubjectAttributes {
 
     /** The canonical name of an attribute written as a short name ({@code cn}) or an OID ({@code 2.5.4.3}). */
     public static String canonicalName(String name) {
-        ASN1ObjectIdentifier oid;
+        return nameOf(oid(name));
+    }
+
+    /** The attribute type of a short name ({@code CN}) or an OID ({@code 2.5.4.3}), canonical names included. */
+    public static ASN1ObjectIdentifier oid(String name) {
         try {
-            oid = Character.isDigit(name.charAt(0)) ? new ASN1ObjectIdentifier(name)
+            return Character.isDigit(name.charAt(0)) ? new ASN1ObjectIdentifier(name)
                     : BCStyle.INSTANCE.attrNameToOID(name);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("unknown subject attribute '" + name
                     + "'; use a short name such as CN, O, OU, C, L, ST, SERIALNUMBER, E, or an OID");
         }
-        return nameOf(oid);
     }
 
     /** Attribute name to values, in the order they appear. */

@@ -268,7 +268,6 @@ class SimpleEnrollTest {
 
     @Test
     void answersNotImplementedForLaterOperations() {
-        rejections.assertRejected(client.get("csrattrs"), 501, "/csrattrs is not implemented");
         rejections.assertRejected(client.post("fullcmc", "application/pkcs7-mime", new byte[] {1}), 501,
                 "/fullcmc is not implemented");
     }
@@ -277,6 +276,6 @@ class SimpleEnrollTest {
     void rejectsUnknownLabel() {
         PKCS10CertificationRequest csr = Csrs.csr(TestKeys.ecP256(), "CN=" + device());
         rejections.assertRejected(client.enroll("no-such-label", csr), 404,
-                "unknown EST label 'no-such-label'; this server serves [default, ", "plant-a");
+                "unknown EST label 'no-such-label'; this server serves [", "default, ", "plant-a");
     }
 }

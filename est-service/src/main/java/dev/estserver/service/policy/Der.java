@@ -1,0 +1,22 @@
+package dev.estserver.service.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+
+/** DER encoding of values built in memory, where an I/O error cannot happen. */
+final class Der {
+
+    private Der() {
+    }
+
+    static byte[] encode(ASN1Encodable value) {
+        try {
+            return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
