@@ -1,6 +1,7 @@
 package dev.estserver.service.cmc;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import org.bouncycastle.asn1.cmc.TaggedRequest;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.crmf.CertReqMsg;
+import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -210,8 +212,7 @@ public final class FullPkiRequest {
         try {
             valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.BC)
                     .build(new JcaPKCS10CertificationRequest(csr).setProvider(Crypto.BC).getPublicKey()));
-        } catch (CMSException | OperatorCreationException | java.security.GeneralSecurityException
-                | RuntimeException e) {
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException | RuntimeException e) {
             throw malformed("the SignedData signature does not verify with the key of the PKCS#10 request: "
                     + e.getMessage());
         }
@@ -221,7 +222,7 @@ public final class FullPkiRequest {
     }
 
     private static byte[] keyIdentifier(PKCS10CertificationRequest csr) {
-        for (var attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
             if (attribute.getAttrValues().size() > 0) {
                 try {
                     SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(

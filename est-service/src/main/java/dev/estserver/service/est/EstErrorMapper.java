@@ -17,8 +17,9 @@ import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
- * Turns every failure into a status code and a {@code text/plain} reason, logs it once with the request id, and
- * records it in the audit table. Stack traces go to the log, never to the client.
+ * Turns every failure into a status code and a {@code text/plain} reason (a signed CMC response for CMC failures),
+ * logs it once with the request id, and records it in the audit table. Stack traces go to the log, never to the
+ * client.
  */
 public class EstErrorMapper {
 
@@ -36,6 +37,9 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
+        if (e instanceof CmcRejection cmc) {
+            return reject(e.problem().status(), e.getMessage(), Response.fromResponse(cmc.response()));
+        }
         return reject(e.problem().status(), e.getMessage());
     }
 
@@ -63,10 +67,13 @@ public class EstErrorMapper {
     }
 
     private Response reject(int status, String reason) {
+        return reject(status, reason, text(status, reason));
+    }
+
+    private Response reject(int status, String reason, Response.ResponseBuilder response) {
         LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), status, reason);
         recordQuietly(EnrollmentEvent.Outcome.REJECTED, status, reason);
-        Response.ResponseBuilder response = text(status, reason);
         if (status == Problem.UNAUTHENTICATED.status()) {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");

@@ -15,6 +15,7 @@ final class EstMediaTypes {
     static final String PKCS10 = "application/pkcs10";
     static final String PKCS7 = "application/pkcs7-mime";
     static final String PKCS7_CERTS_ONLY = "application/pkcs7-mime; smime-type=certs-only";
+    static final String PKCS7_CMC_RESPONSE = "application/pkcs7-mime; smime-type=CMC-response";
     static final String TEXT = "text/plain; charset=utf-8";
 
     private EstMediaTypes() {

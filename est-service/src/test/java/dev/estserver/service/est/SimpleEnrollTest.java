@@ -271,8 +271,6 @@ class SimpleEnrollTest {
         rejections.assertRejected(client.get("csrattrs"), 501, "/csrattrs is not implemented");
         rejections.assertRejected(client.post("serverkeygen", "application/pkcs10", new byte[] {1}), 501,
                 "/serverkeygen is not implemented");
-        rejections.assertRejected(client.post("fullcmc", "application/pkcs7-mime", new byte[] {1}), 501,
-                "/fullcmc is not implemented");
     }
 
     @Test
