@@ -6,6 +6,7 @@ import static dev.estserver.service.support.CmcRequests.pkiData;
 import static dev.estserver.service.support.CmcRequests.senderNonce;
 import static dev.estserver.service.support.CmcRequests.signed;
 import static dev.estserver.service.support.CmcRequests.transactionId;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -134,6 +135,19 @@ class FullCmcTest {
                 CmcRequests.fullPkiRequest(keys, Csrs.csr(keys, "CN=" + name)));
         assertThat(response.statusCode()).as("body: %s", EstClient.text(response)).isEqualTo(200);
         assertThat(database.single("select label from device where identity = ?", name)).isEqualTo("plant-a");
+    }
+
+    @Test
+    void acceptsRawDerAndCmsPemBodies() {
+        for (boolean pem : new boolean[] {false, true}) {
+            KeyPair keys = TestKeys.ecP256();
+            byte[] der = CmcRequests.fullPkiRequest(keys, Csrs.csr(keys, "CN=" + device()));
+            byte[] body = pem ? ("-----BEGIN CMS-----\n" + new String(CmcRequests.base64(der), US_ASCII)
+                    + "-----END CMS-----\n").getBytes(US_ASCII) : der;
+            HttpResponse<byte[]> response = client.post("fullcmc", CMC_REQUEST, body, "Authorization",
+                    EstClient.DEMO_BASIC);
+            assertThat(response.statusCode()).as("PEM %s, body: %s", pem, EstClient.text(response)).isEqualTo(200);
+        }
     }
 
     @Test
