@@ -1,102 +1,30 @@
 package dev.estserver.service.est;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.List;
 
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-import dev.estserver.service.problem.Problem;
-import dev.estserver.service.problem.RequestRejected;
-
-/**
- * Reads a PKCS#10 request body in any of the shapes deployed clients send: base64 with any line length and
- * line ending or none (RFC 8951), PEM armour, or raw DER. Content-Transfer-Encoding is ignored (RFC 8951 §3.1).
- */
+/** Reads a PKCS#10 request body in any of the shapes deployed clients send (see {@link Asn1Body}). */
 final class CsrBodyDecoder {
 
-    private static final String PEM_BEGIN = "-----BEGIN";
+    private static final Asn1Body BODY = new Asn1Body("PKCS#10 certification request",
+            List.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"));
 
     private CsrBodyDecoder() {
     }
 
     static PKCS10CertificationRequest decode(byte[] body) {
-        byte[] der = isBase64Text(body) ? base64(body) : pemOrDer(body);
-        return parse(der);
-    }
-
-    /** True when every byte is base64 alphabet, padding or whitespace; a DER CSR starts 0x30 0x82, never so. */
-    private static boolean isBase64Text(byte[] body) {
-        for (byte b : body) {
-            boolean alphabet = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                    || b == '+' || b == '/' || b == '=';
-            if (!alphabet && !Character.isWhitespace(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] pemOrDer(byte[] body) {
-        String text = new String(body, StandardCharsets.US_ASCII);
-        int begin = text.indexOf(PEM_BEGIN);
-        if (begin < 0) {
-            return body;
-        }
-        int headerEnd = text.indexOf("-----", begin + PEM_BEGIN.length());
-        int end = text.indexOf("-----END", headerEnd + 5);
-        if (headerEnd < 0 || end < 0) {
-            throw malformed("PEM armour has no matching -----END line");
-        }
-        String label = text.substring(begin + PEM_BEGIN.length(), headerEnd).trim();
-        if (!label.equals("CERTIFICATE REQUEST") && !label.equals("NEW CERTIFICATE REQUEST")) {
-            throw malformed("PEM block is '" + label + "', expected 'CERTIFICATE REQUEST'");
-        }
-        return base64(text.substring(headerEnd + 5, end).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static byte[] base64(byte[] text) {
-        StringBuilder compact = new StringBuilder(text.length);
-        for (byte b : text) {
-            if (!Character.isWhitespace(b)) {
-                compact.append((char) b);
-            }
-        }
-        if (compact.isEmpty()) {
-            throw malformed("request body is empty; expected a base64-encoded PKCS#10 certification request");
-        }
+        var asn1 = BODY.decode(body);
         try {
-            // The strict decoder refuses line breaks, which is why they are removed above.
-            return Base64.getDecoder().decode(compact.toString());
-        } catch (IllegalArgumentException e) {
-            throw malformed("request body is not valid base64: " + e.getMessage());
-        }
-    }
-
-    private static PKCS10CertificationRequest parse(byte[] der) {
-        try (ASN1InputStream in = new ASN1InputStream(der)) {
-            ASN1Primitive object = in.readObject();
-            if (object == null) {
-                throw malformed("request body holds no ASN.1 data; expected a PKCS#10 certification request");
-            }
-            if (in.available() > 0 || in.readObject() != null) {
-                throw malformed("request body has trailing data after the PKCS#10 certification request");
-            }
-            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(CertificationRequest.getInstance(object));
+            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(CertificationRequest.getInstance(asn1));
             // BouncyCastle parses parts lazily; touch them here so that malformed content is a 400, not a 500 later.
             csr.getSubject();
             csr.getSubjectPublicKeyInfo();
             csr.getAttributes();
             return csr;
-        } catch (IOException | RuntimeException e) {
-            throw malformed("request body is not a PKCS#10 certification request: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw BODY.notA(e);
         }
-    }
-
-    private static RequestRejected malformed(String message) {
-        return new RequestRejected(Problem.MALFORMED, message);
     }
 }

@@ -18,8 +18,9 @@ import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
- * Turns every failure into a status code and a {@code text/plain} reason, logs it once with the request id, and
- * records it in the audit table. Stack traces go to the log, never to the client.
+ * Turns every failure into a status code and a {@code text/plain} reason (a signed CMC response for CMC failures),
+ * logs it once with the request id, and records it in the audit table. Stack traces go to the log, never to the
+ * client.
  */
 public class EstErrorMapper {
 
@@ -37,14 +38,15 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
-        Response.ResponseBuilder response = reject(e.problem().status(), e.getMessage());
+        Response.ResponseBuilder response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
+                : text(e.problem().status(), e.getMessage());
         if (e.problem() == Problem.ADMIN_UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"est-admin\"");
         } else if (e.problem() == Problem.UNAUTHENTICATED) {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
         }
-        return response.build();
+        return reject(e.problem().status(), e.getMessage(), response);
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
@@ -59,7 +61,7 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        return reject(e.getResponse().getStatus(), e.getMessage()).build();
+        return reject(e.getResponse().getStatus(), e.getMessage(), text(e.getResponse().getStatus(), e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -80,11 +82,11 @@ public class EstErrorMapper {
         return text(500, "internal error; quote request id " + exchange.requestId() + " to the operator").build();
     }
 
-    private Response.ResponseBuilder reject(int status, String reason) {
+    private Response reject(int status, String reason, Response.ResponseBuilder response) {
         LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), status, reason);
         recordQuietly(EnrollmentEvent.Outcome.REJECTED, status, reason);
-        return text(status, reason);
+        return response.build();
     }
 
     private Response.ResponseBuilder text(int status, String message) {

@@ -19,6 +19,7 @@ final class EstMediaTypes {
     static final String PKCS7_SERVER_GENERATED_KEY = "application/pkcs7-mime; smime-type=server-generated-key";
     static final String MULTIPART_MIXED = "multipart/mixed";
     static final String CSRATTRS = "application/csrattrs";
+    static final String PKCS7_CMC_RESPONSE = "application/pkcs7-mime; smime-type=CMC-response";
     static final String TEXT = "text/plain; charset=utf-8";
 
     private EstMediaTypes() {

@@ -51,12 +51,15 @@ public class EstResource {
     private final EstExchange exchange;
     private final PkiMaterial pki;
     private final ServerKeygenService serverKeygen;
+    private final FullCmcEnrollment fullCmc;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
-            EstExchange exchange, PkiMaterial pki, ServerKeygenService serverKeygen, EstConfig config) {
+            EstExchange exchange, PkiMaterial pki, ServerKeygenService serverKeygen, FullCmcEnrollment fullCmc,
+            EstConfig config) {
         this.pki = pki;
         this.serverKeygen = serverKeygen;
+        this.fullCmc = fullCmc;
         this.profiles = profiles;
         this.authenticator = authenticator;
         this.enrollment = enrollment;
@@ -84,6 +87,9 @@ public class EstResource {
         Profile profile = profiles.forLabel(est.label());
         if (est.operation() == EstOperation.SERVERKEYGEN) { // a multipart answer, not certs-only like those below
             return serverKeygen(profile, request, body);
+        }
+        if (est.operation() == EstOperation.FULLCMC) {
+            return fullCmc(profile, request, body);
         }
         IssuedCertificate issued = switch (est.operation()) {
             case SIMPLEENROLL -> {
@@ -117,8 +123,19 @@ public class EstResource {
         return est;
     }
 
+    /** Authenticated like {@code /simpleenroll}: a Full PKI Request signed with the CSR key proves no identity. */
+    private Response fullCmc(Profile profile, HttpServerRequest request, InputStream body) {
+        exchange.authenticated(authenticator.forEnrollment(clientChain(request),
+                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
+        return fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7));
+    }
+
     private PKCS10CertificationRequest readCsr(HttpServerRequest request, InputStream body) {
-        EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), EstMediaTypes.PKCS10);
+        return CsrBodyDecoder.decode(readBody(request, body, EstMediaTypes.PKCS10));
+    }
+
+    private byte[] readBody(HttpServerRequest request, InputStream body, String mediaType) {
+        EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), mediaType);
         String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
             throw tooLarge(request, declaredLength + " bytes declared in Content-Length");
@@ -128,7 +145,7 @@ public class EstResource {
             if (bytes.length > maxBodySize) {
                 throw tooLarge(request, "more than " + maxBodySize + " bytes sent");
             }
-            return CsrBodyDecoder.decode(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new RequestRejected(Problem.MALFORMED, "request body could not be read: " + e.getMessage());
         }

@@ -86,8 +86,19 @@ class EstResponses {
                 .orElseGet(() -> Response.noContent().build());
     }
 
+    /** A CMC Full PKI Response: 200 when it reports success, the refusal's 4xx when it reports a failure. */
+    Response cmc(int status, byte[] fullPkiResponse) {
+        return base64(status, EstMediaTypes.PKCS7_CMC_RESPONSE,
+                Base64Text.wrap(fullPkiResponse, config.responses().base64LineLength()));
+    }
+
     private Response base64(String contentType, byte[] body) {
-        Response.ResponseBuilder builder = Response.ok(body).header(HttpHeaders.CONTENT_TYPE, contentType);
+        return base64(Response.Status.OK.getStatusCode(), contentType, body);
+    }
+
+    private Response base64(int status, String contentType, byte[] body) {
+        Response.ResponseBuilder builder = Response.status(status).entity(body)
+                .header(HttpHeaders.CONTENT_TYPE, contentType);
         if (config.responses().contentTransferEncodingHeader()) {
             builder.header(CONTENT_TRANSFER_ENCODING, "base64");
         }

@@ -1,0 +1,73 @@
+package dev.estserver.service.est;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.bouncycastle.asn1.cmc.BodyPartID;
+import org.bouncycastle.asn1.cmc.CMCFailInfo;
+import org.bouncycastle.asn1.x509.Certificate;
+
+import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.cmc.FullPkiRequest;
+import dev.estserver.service.cmc.FullPkiResponse;
+import dev.estserver.service.cmc.TaggedPkcs10;
+import dev.estserver.service.cmc.TransactionControls;
+import dev.estserver.service.cmc.UnsupportedCmcRequest;
+import dev.estserver.service.enrollment.EnrollmentService;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.enrollment.IssuedCertificate;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/**
+ * {@code /fullcmc} (RFC 7030 §4.3) for one PKCS#10 request in a Full PKI Request signed with that request's key,
+ * enrolled exactly like {@code /simpleenroll}. A body that is not such a signed message is refused as text like any
+ * malformed EST request. A signed one that asks for more than that, or that enrollment refuses, gets a Full PKI
+ * Response reporting the failure (CMCFailInfo badRequest, the reason as statusString) with the refusal's 4xx status:
+ * RFC 7030 §4.3.2 wants a 4xx or 5xx carrying a CMC response for every CMC error.
+ */
+@ApplicationScoped
+class FullCmcEnrollment {
+
+    private static final Asn1Body BODY = new Asn1Body("CMC Full PKI Request", List.of("CMS", "PKCS7"));
+
+    private final EnrollmentService enrollment;
+    private final PkiMaterial pki;
+    private final EstResponses responses;
+
+    FullCmcEnrollment(EnrollmentService enrollment, PkiMaterial pki, EstResponses responses) {
+        this.enrollment = enrollment;
+        this.pki = pki;
+        this.responses = responses;
+    }
+
+    Response enroll(EstExchange exchange, Profile profile, byte[] body) {
+        FullPkiRequest request = FullPkiRequest.parse(BODY.decode(body));
+        IssuingCa ca = pki.issuingCa(profile.issuingCa());
+        TransactionControls controls = request.transactionControls();
+        TaggedPkcs10 pkcs10;
+        try {
+            pkcs10 = request.verifiedPkcs10();
+        } catch (UnsupportedCmcRequest e) {
+            throw failure(ca, controls, Problem.MALFORMED, e.bodyList(), e.getMessage());
+        }
+        IssuedCertificate issued;
+        try {
+            issued = enrollment.enroll(exchange, profile, pkcs10.csr());
+        } catch (RequestRejected e) {
+            throw failure(ca, controls, e.problem(), List.of(pkcs10.bodyPartId()), e.getMessage());
+        }
+        return responses.cmc(Response.Status.OK.getStatusCode(), FullPkiResponse.success(ca, controls,
+                pkcs10.bodyPartId(), Certificate.getInstance(issued.der())));
+    }
+
+    private CmcRejection failure(IssuingCa ca, TransactionControls controls, Problem problem,
+            List<BodyPartID> bodyList, String reason) {
+        byte[] response = FullPkiResponse.failure(ca, controls, bodyList, CMCFailInfo.badRequest, reason);
+        return new CmcRejection(problem, reason, responses.cmc(problem.status(), response));
+    }
+}
