@@ -3,6 +3,8 @@ package dev.estserver.service.enrollment;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import javax.net.ssl.SSLSession;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import dev.estserver.service.auth.Caller;
@@ -21,6 +23,7 @@ public class EstExchange {
     private String operation = "unknown";
     private String label;
     private String clientAddress;
+    private SSLSession tls;
     private Caller caller;
     private String deviceIdentity;
 
@@ -32,6 +35,11 @@ public class EstExchange {
 
     public void from(String clientAddress) {
         this.clientAddress = clientAddress;
+    }
+
+    /** The TLS session the request arrived on, for channel binding. */
+    public void over(SSLSession tls) {
+        this.tls = tls;
     }
 
     public void at(String operation, String label) {
@@ -70,6 +78,10 @@ public class EstExchange {
 
     public String deviceIdentity() {
         return deviceIdentity;
+    }
+
+    public SSLSession tls() {
+        return tls;
     }
 
     /** The audit row of this request's outcome. */

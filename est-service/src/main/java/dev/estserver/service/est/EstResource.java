@@ -97,6 +97,7 @@ public class EstResource {
 
     private EstPath begin(String path, String method, HttpServerRequest request) {
         exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        exchange.over(request.sslSession());
         EstPath est = EstPath.parse(path, method);
         exchange.at(est.operation().pathSegment(), est.label());
         return est;

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.util.Base64;
 
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,20 +31,43 @@ public final class Csrs {
 
     /** A CSR for {@code subject} (a DN such as "CN=dev-1", or "" for none) with DNS names as SANs. */
     public static PKCS10CertificationRequest csr(KeyPair keys, String subject, String... dnsNames) {
-        try {
-            var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
-            if (dnsNames.length > 0) {
-                GeneralName[] names = new GeneralName[dnsNames.length];
-                for (int i = 0; i < dnsNames.length; i++) {
-                    names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
-                }
-                ExtensionsGenerator extensions = new ExtensionsGenerator();
-                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+        var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
+        if (dnsNames.length > 0) {
+            GeneralName[] names = new GeneralName[dnsNames.length];
+            for (int i = 0; i < dnsNames.length; i++) {
+                names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
             }
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            try {
+                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+        }
+        return sign(builder, keys);
+    }
+
+    /** A CSR for {@code subject} carrying the given attributes (challengePassword, otpChallenge, ...). */
+    public static PKCS10CertificationRequest withAttributes(KeyPair keys, String subject, Attribute... attributes) {
+        var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
+        for (Attribute attribute : attributes) {
+            builder.addAttribute(attribute.getAttrType(), attribute.getAttributeValues());
+        }
+        return sign(builder, keys);
+    }
+
+    /** A PKCS#9 challengePassword attribute as a UTF8String. */
+    public static Attribute challengePassword(String password) {
+        return new Attribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword,
+                new DERSet(new DERUTF8String(password)));
+    }
+
+    private static PKCS10CertificationRequest sign(JcaPKCS10CertificationRequestBuilder builder, KeyPair keys) {
+        try {
             return builder.build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
                     .setProvider(Crypto.BC).build(keys.getPrivate()));
-        } catch (OperatorCreationException | IOException e) {
+        } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }
