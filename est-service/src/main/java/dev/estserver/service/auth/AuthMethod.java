@@ -1,5 +1,7 @@
 package dev.estserver.service.auth;
 
+import java.util.Locale;
+
 /** How a caller proved who it is; recorded in the audit table. */
 public enum AuthMethod {
     /** HTTP Basic with a bootstrap credential. */
@@ -7,5 +9,10 @@ public enum AuthMethod {
     /** A TLS client certificate: a manufacturer (IDevID) certificate, or for re-enrollment one we issued. */
     CLIENT_CERTIFICATE,
     /** An RFC 7894 otpChallenge attribute in the CSR, checked against a stored one-time code. */
-    ONE_TIME_CODE
+    ONE_TIME_CODE;
+
+    /** The name in {@code est.profiles.<name>.auth-methods}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -2,6 +2,7 @@ package dev.estserver.service.enrollment;
 
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
 import javax.net.ssl.SSLSession;
 
@@ -82,6 +83,11 @@ public class EstExchange {
 
     public SSLSession tls() {
         return tls;
+    }
+
+    /** The single-use credential the caller authenticated with, to be used up when a certificate is issued. */
+    public OptionalLong singleUseCredential() {
+        return caller == null ? OptionalLong.empty() : caller.singleUseCredential();
     }
 
     /** The audit row of this request's outcome. */

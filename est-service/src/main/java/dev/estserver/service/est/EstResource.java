@@ -80,9 +80,11 @@ public class EstResource {
         Profile profile = profiles.forLabel(est.label());
         IssuedCertificate issued = switch (est.operation()) {
             case SIMPLEENROLL -> {
-                exchange.authenticated(authenticator.forEnrollment(clientChain(request),
-                        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
-                yield enrollment.enroll(exchange, profile, readCsr(request, body));
+                // Read first: the CSR may carry the caller's one-time code.
+                PKCS10CertificationRequest csr = readCsr(request, body);
+                exchange.authenticated(authenticator.forEnrollment(est.label(), profile, clientChain(request),
+                        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)), csr));
+                yield enrollment.enroll(exchange, profile, csr);
             }
             case SIMPLEREENROLL -> {
                 Caller caller = authenticator.forReenrollment(clientChain(request),

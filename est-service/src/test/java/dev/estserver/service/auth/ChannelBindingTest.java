@@ -89,7 +89,7 @@ class ChannelBindingTest {
     void enrollsWithTheTlsExporterOfATls12ConnectionWithExtendedMasterSecret() throws Exception {
         try (RawHttps connection = new RawHttps("TLSv1.2")) {
             assertThat(connection.socket().getSession().getProtocol()).isEqualTo("TLSv1.2");
-            // PrintableString, as OpenSSL writes a challengePassword under its default string mask.
+            // PrintableString, as OpenSSL writes it under "string_mask = default" (utf8only gives UTF8String).
             String binding = Base64.getEncoder().encodeToString(tlsExporter(connection));
             PKCS10CertificationRequest csr = Csrs.withAttributes(TestKeys.ecP256(), "CN=" + device(),
                     new Attribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword,

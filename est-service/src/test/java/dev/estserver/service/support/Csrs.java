@@ -63,6 +63,11 @@ public final class Csrs {
                 new DERSet(new DERUTF8String(password)));
     }
 
+    /** An RFC 7894 otpChallenge attribute (UTF8String) carrying a one-time enrollment code. */
+    public static Attribute otpChallenge(String code) {
+        return new Attribute(PKCSObjectIdentifiers.id_aa_otpChallenge, new DERSet(new DERUTF8String(code)));
+    }
+
     private static PKCS10CertificationRequest sign(JcaPKCS10CertificationRequestBuilder builder, KeyPair keys) {
         try {
             return builder.build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
