@@ -2,19 +2,28 @@ package dev.estserver.service.auth;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;
 
-/** Decides who is calling an EST operation, from the TLS client certificate and the Authorization header. */
+/**
+ * Decides who is calling an EST operation, from the TLS client certificate, the Authorization header or a one-time
+ * code in the CSR, within the methods the label's profile accepts.
+ */
 @ApplicationScoped
 public class Authenticator {
 
@@ -22,39 +31,68 @@ public class Authenticator {
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password");
 
     private final ClientCertificateTrust trust;
+    private final OneTimeCodes oneTimeCodes;
 
-    Authenticator(ClientCertificateTrust trust) {
+    Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes) {
         this.trust = trust;
+        this.oneTimeCodes = oneTimeCodes;
     }
 
     /**
-     * {@code /simpleenroll}: a client certificate from an enrollment CA, else HTTP Basic. A 401 always carries the
-     * Basic challenge (the exception mapper adds it), because libest and BouncyCastle clients send credentials
-     * only after one.
+     * {@code /simpleenroll} on {@code label}: one of the methods its profile accepts, tried in this order: a client
+     * certificate from an enrollment CA, HTTP Basic, a one-time code in the CSR's otpChallenge attribute (RFC 7894).
+     * Sending credentials of a method the label does not accept is a 403 that names the property. Other failures are
+     * 401 where the label accepts Basic: the exception mapper adds the Basic challenge, because libest and
+     * BouncyCastle clients send credentials only after one. Where it does not, they are 403: every 401 must carry a
+     * challenge (RFC 9110 §15.5.2), and one for a scheme the label refuses would only send clients round in circles.
      */
-    public Caller forEnrollment(List<X509Certificate> clientChain, Optional<String> authorization) {
+    public Caller forEnrollment(String label, Profile profile, List<X509Certificate> clientChain,
+            Optional<String> authorization, PKCS10CertificationRequest csr) {
+        Set<AuthMethod> accepted = profile.authMethods();
         String certificateProblem = null;
         if (!clientChain.isEmpty()) {
-            try {
-                X509Certificate cert = trust.validateForEnrollment(clientChain);
-                return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(),
-                        Optional.of(cert));
-            } catch (RequestRejected e) {
-                certificateProblem = e.getMessage();
+            if (accepted.contains(AuthMethod.CLIENT_CERTIFICATE)) {
+                try {
+                    X509Certificate cert = trust.validateForEnrollment(clientChain);
+                    return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(),
+                            Optional.of(cert));
+                } catch (RequestRejected e) {
+                    certificateProblem = e.getMessage();
+                }
+            } else {
+                certificateProblem = notAccepted(label, profile, AuthMethod.CLIENT_CERTIFICATE,
+                        "a TLS client certificate was presented");
             }
         }
         if (authorization.isPresent()) {
+            if (!accepted.contains(AuthMethod.BASIC)) {
+                throw new RequestRejected(Problem.FORBIDDEN, notAccepted(label, profile, AuthMethod.BASIC,
+                        "HTTP Basic credentials were sent"));
+            }
             BasicCredentials credentials = BasicCredentials.parse(authorization.get())
                     .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED,
                             "Authorization header is not HTTP Basic (expected 'Basic base64(username:password)')"));
             return verify(credentials);
         }
-        if (certificateProblem != null) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED,
-                    certificateProblem + "; send HTTP Basic bootstrap credentials instead");
+        Optional<String> code = ChallengeAttributes.otpChallenge(csr);
+        if (code.isPresent()) {
+            if (!accepted.contains(AuthMethod.ONE_TIME_CODE)) {
+                throw new RequestRejected(Problem.FORBIDDEN, notAccepted(label, profile, AuthMethod.ONE_TIME_CODE,
+                        "the CSR carries a one-time code (otpChallenge attribute)"));
+            }
+            try {
+                return oneTimeCodes.verify(code.get(), label, csr);
+            } catch (RequestRejected e) {
+                throw e.problem() == Problem.UNAUTHENTICATED ? failure(profile, e.getMessage()) : e;
+            }
         }
-        throw new RequestRejected(Problem.UNAUTHENTICATED, "authentication required: send HTTP Basic bootstrap "
-                + "credentials or a TLS client certificate from a trusted manufacturer CA");
+        if (certificateProblem == null) {
+            throw failure(profile, "authentication required: send " + describe(accepted));
+        }
+        Set<AuthMethod> others = EnumSet.copyOf(accepted);
+        others.remove(AuthMethod.CLIENT_CERTIFICATE);
+        throw failure(profile, others.isEmpty() ? certificateProblem
+                : certificateProblem + "; send " + describe(others) + " instead");
     }
 
     /** {@code /simplereenroll}: only a certificate the label's CA issued (RFC 7030 §4.2.2). */
@@ -65,6 +103,30 @@ public class Authenticator {
         }
         X509Certificate cert = trust.validateIssuedBy(issuingCa, clientChain.getFirst());
         return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(), Optional.of(cert));
+    }
+
+    private static RequestRejected failure(Profile profile, String reason) {
+        return new RequestRejected(profile.authMethods().contains(AuthMethod.BASIC) ? Problem.UNAUTHENTICATED
+                : Problem.FORBIDDEN, reason);
+    }
+
+    private static String notAccepted(String label, Profile profile, AuthMethod method, String seen) {
+        return seen + ", but label '" + label + "' does not accept " + method.configName() + " (est.profiles."
+                + profile.name() + ".auth-methods = " + profile.authMethods().stream().map(AuthMethod::configName)
+                        .sorted().collect(Collectors.joining(",")) + ")";
+    }
+
+    /** The methods as a client should read them. */
+    private static String describe(Set<AuthMethod> methods) {
+        List<String> ways = methods.stream().sorted()
+                .map(method -> switch (method) {
+                    case BASIC -> "HTTP Basic bootstrap credentials";
+                    case CLIENT_CERTIFICATE -> "a TLS client certificate from a trusted manufacturer CA";
+                    case ONE_TIME_CODE -> "a one-time enrollment code in the CSR's otpChallenge attribute (RFC 7894)";
+                    case ADMIN_TOKEN -> throw new IllegalArgumentException("admin tokens never enroll");
+                }).toList();
+        return ways.size() == 1 ? ways.getFirst()
+                : String.join(", ", ways.subList(0, ways.size() - 1)) + " or " + ways.getLast();
     }
 
     private Caller verify(BasicCredentials credentials) {

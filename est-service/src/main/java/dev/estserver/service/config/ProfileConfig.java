@@ -66,6 +66,9 @@ public interface ProfileConfig {
     /**
      * Require the CSR's challengePassword to carry the TLS channel binding (RFC 7030 §3.5; tls-exporter of
      * RFC 9266), linking proof of possession to the authenticated TLS connection. Needs TLS to end at the service.
+     * The value is base64 of the keying material exported with label {@code EXPORTER-Channel-Binding}, an empty
+     * context and 32 bytes, available under TLS 1.3 and under TLS 1.2 with extended master secret; tls-unique is
+     * not supported. Applies to every operation that takes a CSR. When false, a challengePassword is ignored.
      */
     @WithDefault("false")
     boolean channelBinding();

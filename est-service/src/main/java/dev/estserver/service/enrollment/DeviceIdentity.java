@@ -11,12 +11,12 @@ import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
 /** The identity a device is known by: the subject CN, else the whole subject, else its first SAN. */
-final class DeviceIdentity {
+public final class DeviceIdentity {
 
     private DeviceIdentity() {
     }
 
-    static String of(CertificateRequestData request) {
+    public static String of(CertificateRequestData request) {
         for (RDN rdn : request.subject().getRDNs(BCStyle.CN)) {
             for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
                 if (BCStyle.CN.equals(attribute.getType())) {

@@ -9,6 +9,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.auth.Caller;
+import dev.estserver.service.auth.ChannelBinding;
 import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.PkiMaterial;
@@ -95,6 +96,7 @@ public class EnrollmentService {
         CertificateRequestData request = CertificateRequestData.of(csr);
         exchange.device(DeviceIdentity.of(request));
         CsrPolicy.check(csr, profile);
+        ChannelBinding.require(profile, exchange.tls(), csr);
         return request;
     }
 }

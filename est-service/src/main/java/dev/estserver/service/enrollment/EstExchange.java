@@ -2,6 +2,9 @@ package dev.estserver.service.enrollment;
 
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.OptionalLong;
+
+import javax.net.ssl.SSLSession;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -21,6 +24,7 @@ public class EstExchange {
     private String operation = "unknown";
     private String label;
     private String clientAddress;
+    private SSLSession tls;
     private Caller caller;
     private String deviceIdentity;
     private String note;
@@ -33,6 +37,11 @@ public class EstExchange {
 
     public void from(String clientAddress) {
         this.clientAddress = clientAddress;
+    }
+
+    /** The TLS session the request arrived on, for channel binding. */
+    public void over(SSLSession tls) {
+        this.tls = tls;
     }
 
     public void at(String operation, String label) {
@@ -91,6 +100,15 @@ public class EstExchange {
     /** The remark for the ISSUED audit row; null when there is none. */
     public String note() {
         return note;
+    }
+
+    public SSLSession tls() {
+        return tls;
+    }
+
+    /** The single-use credential the caller authenticated with, to be used up when a certificate is issued. */
+    public OptionalLong singleUseCredential() {
+        return caller == null ? OptionalLong.empty() : caller.singleUseCredential();
     }
 
     /** The audit row of this request's outcome. */

@@ -23,6 +23,7 @@ import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Credential;
 import dev.estserver.service.store.Device;
 import dev.estserver.service.store.EnrollmentEvent;
 import dev.estserver.service.store.PendingRequest;
@@ -111,6 +112,7 @@ class IssuanceRecorder {
 
     private IssuedCertificate record(EstExchange exchange, Device device, X509CertificateHolder certificate,
             String replaces) {
+        exchange.singleUseCredential().ifPresent(Credential::consume);
         Instant now = Instant.now();
         CertificateRecord record = new CertificateRecord();
         record.serial = SerialNumbers.toHex(certificate.getSerialNumber());

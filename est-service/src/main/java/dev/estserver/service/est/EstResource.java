@@ -76,7 +76,8 @@ public class EstResource {
         return switch (est.operation()) {
             case CACERTS -> responses.cacerts(profile.issuingCa());
             case CSRATTRS -> responses.csrattrs(est.label());
-            default -> throw notImplemented(est.operation());
+            case SIMPLEENROLL, SIMPLEREENROLL, SERVERKEYGEN, FULLCMC ->
+                    throw new IllegalStateException(est.operation() + " is not a GET operation");
         };
     }
 
@@ -85,49 +86,45 @@ public class EstResource {
     public Response post(@PathParam("path") String path, @Context HttpServerRequest request, InputStream body) {
         EstPath est = begin(path, "POST", request);
         Profile profile = profiles.forLabel(est.label());
-        if (est.operation() == EstOperation.SERVERKEYGEN) { // a multipart answer, not certs-only like those below
-            return serverKeygen(profile, request, body);
-        }
-        if (est.operation() == EstOperation.FULLCMC) {
-            return fullCmc(profile, request, body);
-        }
-        IssuedCertificate issued = switch (est.operation()) {
+        return switch (est.operation()) {
             case SIMPLEENROLL -> {
-                exchange.authenticated(authenticator.forEnrollment(clientChain(request),
-                        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
-                yield enrollment.enroll(exchange, profile, readCsr(request, body));
+                PKCS10CertificationRequest csr = readCsr(request, body);
+                authenticateEnrollment(est, profile, request, csr);
+                yield responses.issued(enrollment.enroll(exchange, profile, csr).der());
             }
             case SIMPLEREENROLL -> {
                 Caller caller = authenticator.forReenrollment(clientChain(request),
                         pki.issuingCa(profile.issuingCa()));
                 exchange.authenticated(caller);
-                yield enrollment.reenroll(exchange, profile, caller, readCsr(request, body));
+                yield responses.issued(enrollment.reenroll(exchange, profile, caller, readCsr(request, body)).der());
             }
-            default -> throw notImplemented(est.operation());
+            case SERVERKEYGEN -> {
+                PKCS10CertificationRequest csr = readCsr(request, body);
+                authenticateEnrollment(est, profile, request, csr);
+                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr, clientChain(request)));
+            }
+            case FULLCMC -> fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7),
+                    csr -> authenticateEnrollment(est, profile, request, csr));
+            case CACERTS, CSRATTRS -> throw new IllegalStateException(est.operation() + " is not a POST operation");
         };
-        return responses.issued(issued.der());
     }
 
-    /** RFC 7030 §4.4: authenticated like /simpleenroll; answered with the generated key and its certificate. */
-    private Response serverKeygen(Profile profile, HttpServerRequest request, InputStream body) {
-        List<X509Certificate> chain = clientChain(request);
-        exchange.authenticated(authenticator.forEnrollment(chain,
-                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
-        return responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, readCsr(request, body), chain));
+    /**
+     * How /simpleenroll, /serverkeygen and /fullcmc authenticate (a Full PKI Request signed with the CSR's own key
+     * proves no identity). The CSR comes first because it may carry the caller's one-time code.
+     */
+    private void authenticateEnrollment(EstPath est, Profile profile, HttpServerRequest request,
+            PKCS10CertificationRequest csr) {
+        exchange.authenticated(authenticator.forEnrollment(est.label(), profile, clientChain(request),
+                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)), csr));
     }
 
     private EstPath begin(String path, String method, HttpServerRequest request) {
         exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        exchange.over(request.sslSession());
         EstPath est = EstPath.parse(path, method);
         exchange.at(est.operation().pathSegment(), est.label());
         return est;
-    }
-
-    /** Authenticated like {@code /simpleenroll}: a Full PKI Request signed with the CSR key proves no identity. */
-    private Response fullCmc(Profile profile, HttpServerRequest request, InputStream body) {
-        exchange.authenticated(authenticator.forEnrollment(clientChain(request),
-                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))));
-        return fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7));
     }
 
     private PKCS10CertificationRequest readCsr(HttpServerRequest request, InputStream body) {
@@ -177,10 +174,5 @@ public class EstResource {
         } catch (SSLPeerUnverifiedException e) {
             return List.of();
         }
-    }
-
-    private static RequestRejected notImplemented(EstOperation operation) {
-        return new RequestRejected(Problem.NOT_IMPLEMENTED, "/" + operation.pathSegment()
-                + " is not implemented by this server yet");
     }
 }

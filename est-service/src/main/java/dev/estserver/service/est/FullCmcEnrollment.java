@@ -1,6 +1,7 @@
 package dev.estserver.service.est;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.core.Response;
 import org.bouncycastle.asn1.cmc.BodyPartID;
 import org.bouncycastle.asn1.cmc.CMCFailInfo;
 import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.cmc.FullPkiRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
 import dev.estserver.service.cmc.FullPkiResponse;
 import dev.estserver.service.cmc.TaggedPkcs10;
 import dev.estserver.service.cmc.TransactionControls;
@@ -45,7 +49,12 @@ class FullCmcEnrollment {
         this.responses = responses;
     }
 
-    Response enroll(EstExchange exchange, Profile profile, byte[] body) {
+    /**
+     * @param authenticate authenticates the caller for the enclosed request, as /simpleenroll does; a refusal is
+     *                     answered as text with its challenge, not as a CMC failure
+     */
+    Response enroll(EstExchange exchange, Profile profile, byte[] body,
+            Consumer<PKCS10CertificationRequest> authenticate) {
         FullPkiRequest request = FullPkiRequest.parse(BODY.decode(body));
         IssuingCa ca = pki.issuingCa(profile.issuingCa());
         TransactionControls controls = request.transactionControls();
@@ -55,6 +64,7 @@ class FullCmcEnrollment {
         } catch (UnsupportedCmcRequest e) {
             throw failure(ca, controls, Problem.MALFORMED, e.bodyList(), e.getMessage());
         }
+        authenticate.accept(pkcs10.csr());
         IssuedCertificate issued;
         try {
             issued = enrollment.enroll(exchange, profile, pkcs10.csr());

@@ -14,12 +14,15 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A bootstrap credential or admin token. Only the hash of the secret is stored. */
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+
+/** A bootstrap credential, one-time enrollment code or admin token. Only the hash of the secret is stored. */
 @Entity
 @Table(name = "credential")
 public class Credential extends PanacheEntityBase {
 
-    public enum Kind { BOOTSTRAP, ADMIN_TOKEN }
+    public enum Kind { BOOTSTRAP, ADMIN_TOKEN, ONE_TIME_CODE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +35,9 @@ public class Credential extends PanacheEntityBase {
 
     @Column(name = "secret_hash")
     public String secretHash;
+
+    /** When set, the credential may only enroll on this EST label. */
+    public String label;
 
     /** When set, the credential may only enroll this device identity. */
     @Column(name = "device_identity")
@@ -58,5 +64,23 @@ public class Credential extends PanacheEntityBase {
 
     public static Optional<Credential> findBootstrap(String username) {
         return find("kind = ?1 and username = ?2", Kind.BOOTSTRAP, username).firstResultOptional();
+    }
+
+    public static Optional<Credential> findOneTimeCode(String secretHash) {
+        return find("kind = ?1 and secretHash = ?2", Kind.ONE_TIME_CODE, secretHash).firstResultOptional();
+    }
+
+    /**
+     * Uses up a single-use credential, in the caller's transaction. The conditional update is the only arbiter
+     * between concurrent uses: the second waits for the first's row lock and then finds the row used.
+     */
+    public static void consume(long id) {
+        int updated = getEntityManager()
+                .createNativeQuery("update credential set used_at = now() where id = ?1 and used_at is null")
+                .setParameter(1, id).executeUpdate();
+        if (updated == 0) {
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "one-time code " + id + " already used: another "
+                    + "enrollment with the same code was completed first");
+        }
     }
 }

@@ -66,7 +66,8 @@ class ClientCertificateEnrollmentTest {
         HttpResponse<byte[]> response = EstClient.withCertificate(keys, expired).post("simpleenroll",
                 "application/pkcs10", Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name)));
         rejections.assertRejected(response, 401, "client certificate 'CN=" + name, "not accepted for enrollment",
-                "send HTTP Basic bootstrap credentials instead");
+                "; send HTTP Basic bootstrap credentials or a one-time enrollment code in the CSR's otpChallenge "
+                        + "attribute (RFC 7894) instead");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"estrealm\"");
     }
 
@@ -85,6 +86,29 @@ class ClientCertificateEnrollmentTest {
         HttpResponse<byte[]> response = EstClient.withCertificate(keys, TestCertificates.selfSigned("CN=rogue", keys))
                 .enroll(null, Csrs.csr(TestKeys.ecP256(), "CN=" + name));
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(database.single("select auth_method from enrollment_event where device_identity = ?", name))
+                .isEqualTo("BASIC");
+    }
+
+    @Test
+    void refusesAManufacturerCertificateOnALabelThatDoesNotAcceptCertificates() {
+        String name = device();
+        KeyPair keys = TestKeys.ecP256();
+        HttpResponse<byte[]> response = EstClient.withCertificate(keys, idevid(keys, name)).post(
+                "basic-only/simpleenroll", "application/pkcs10", Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name)));
+        rejections.assertRejected(response, 401, "a TLS client certificate was presented, but label 'basic-only' does "
+                + "not accept client-certificate (est.profiles.basic-only.auth-methods = basic); send HTTP Basic "
+                + "bootstrap credentials instead");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"estrealm\"");
+    }
+
+    @Test
+    void usesBasicCredentialsWhereCertificatesAreNotAccepted() {
+        String name = device();
+        KeyPair keys = TestKeys.ecP256();
+        HttpResponse<byte[]> response = EstClient.withCertificate(keys, idevid(keys, name))
+                .enroll("basic-only", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
+        assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(200);
         assertThat(database.single("select auth_method from enrollment_event where device_identity = ?", name))
                 .isEqualTo("BASIC");
     }

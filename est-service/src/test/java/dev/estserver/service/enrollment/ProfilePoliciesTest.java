@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -49,14 +49,14 @@ class ProfilePoliciesTest {
         return cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
     }
 
-    /** The ChangeSubjectName attribute value, subjectAlt tagged [1] as RFC 6402 erratum 3943 has it. */
-    private static DERSequence changeSubjectName(String newSubject, String newDnsName) {
+    /** The ChangeSubjectName attribute, subjectAlt tagged [1] as RFC 6402 erratum 3943 has it. */
+    private static Attribute changeSubjectName(String newSubject, String newDnsName) {
         ASN1EncodableVector fields = new ASN1EncodableVector();
         fields.add(new X500Name(newSubject));
         if (newDnsName != null) {
             fields.add(new DERTaggedObject(false, 1, new GeneralNames(new GeneralName(GeneralName.dNSName, newDnsName))));
         }
-        return new DERSequence(fields);
+        return Csrs.attribute(SubjectNameChange.OID, new DERSequence(fields));
     }
 
     @Test
@@ -105,8 +105,7 @@ class ProfilePoliciesTest {
         String newName = "renamed-" + name;
 
         X509Certificate renamed = Pkcs7.single(EstClient.withCertificate(keys, cert).reenroll("rename",
-                Csrs.csr(keys, "CN=" + name, Map.of(SubjectNameChange.OID,
-                        changeSubjectName("CN=" + newName, newName + ".example")), name + ".example")).body());
+                Csrs.csr(keys, "CN=" + name, List.of(changeSubjectName("CN=" + newName, newName + ".example")), name + ".example")).body());
 
         assertThat(renamed.getSubjectX500Principal().getName()).isEqualTo("CN=" + newName);
         assertThat(renamed.getSubjectAlternativeNames()).containsExactly(List.of(2, newName + ".example"));
@@ -120,7 +119,7 @@ class ProfilePoliciesTest {
         KeyPair keys = TestKeys.ecP256();
         X509Certificate cert = client.enrolled(null, Csrs.csr(keys, "CN=" + name));
         rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll(null, Csrs.csr(keys, "CN=" + name,
-                Map.of(SubjectNameChange.OID, changeSubjectName("CN=other", null)))), 403,
+                List.of(changeSubjectName("CN=other", null)))), 403,
                 "ChangeSubjectName", "label 'default' does not permit it (est.profiles.default.change-subject-name=false)");
     }
 
@@ -130,7 +129,7 @@ class ProfilePoliciesTest {
         KeyPair keys = TestKeys.ecP256();
         X509Certificate cert = client.enrolled("rename", Csrs.csr(keys, "CN=" + name));
         rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll("rename", Csrs.csr(keys,
-                "CN=" + name, Map.of(SubjectNameChange.OID, changeSubjectName("CN=Not Allowed", null)))), 400,
+                "CN=" + name, List.of(changeSubjectName("CN=Not Allowed", null)))), 400,
                 "CN 'Not Allowed' does not match '[a-z0-9-]+' (est.profiles.rename.subject.patterns.CN)");
     }
 
@@ -140,7 +139,7 @@ class ProfilePoliciesTest {
         KeyPair keys = TestKeys.ecP256();
         X509Certificate cert = client.enrolled("rename", Csrs.csr(keys, "CN=" + name));
         rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll("rename", Csrs.csr(keys,
-                "CN=new-" + name, Map.of(SubjectNameChange.OID, changeSubjectName("CN=new-" + name, null)))), 403,
+                "CN=new-" + name, List.of(changeSubjectName("CN=new-" + name, null)))), 403,
                 "re-enrollment CSR subject 'CN=new-" + name + "' differs from the subject of the certificate");
     }
 }

@@ -3,7 +3,7 @@ package dev.estserver.service.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
+import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERSequence;
@@ -25,7 +25,7 @@ class SubjectNameChangeTest {
     private static final GeneralNames NEW_SAN = new GeneralNames(new GeneralName(GeneralName.dNSName, "new.example"));
 
     private static SubjectNameChange parse(DERSequence value) {
-        return SubjectNameChange.of(Csrs.csr(TestKeys.ecP256(), "CN=old", Map.of(SubjectNameChange.OID, value)))
+        return SubjectNameChange.of(Csrs.csr(TestKeys.ecP256(), "CN=old", List.of(Csrs.attribute(SubjectNameChange.OID, value))))
                 .orElseThrow();
     }
 

@@ -164,8 +164,8 @@ class ServerKeygenTest {
 
     /** A CSR asking for the key encrypted to the key with this identifier (RFC 7030 §4.4.1.2). */
     private static PKCS10CertificationRequest encryptedTo(byte[] keyId, String name) {
-        return Csrs.withAttribute(TestKeys.ecP256(), "CN=" + name, PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID,
-                new DEROctetString(keyId));
+        return Csrs.withAttributes(TestKeys.ecP256(), "CN=" + name,
+                Csrs.attribute(PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, new DEROctetString(keyId)));
     }
 
     @Test
@@ -331,8 +331,8 @@ class ServerKeygenTest {
 
     @Test
     void refusesSymmetricKeyEncryptionForWantOfPreSharedKeys() {
-        PKCS10CertificationRequest csr = Csrs.withAttribute(TestKeys.ecP256(), "CN=" + device(),
-                PKCSObjectIdentifiers.id_aa_decryptKeyID, new DEROctetString(new byte[] {7}));
+        PKCS10CertificationRequest csr = Csrs.withAttributes(TestKeys.ecP256(), "CN=" + device(),
+                Csrs.attribute(PKCSObjectIdentifiers.id_aa_decryptKeyID, new DEROctetString(new byte[] {7})));
         rejections.assertRejected(serverKeygen(client, "keygen", csr), 501,
                 "(DecryptKeyIdentifier, RFC 7030 §4.4.1.1); this server holds no such keys");
     }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -17,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.auth.OneTimeCodes;
 import dev.estserver.service.support.Csrs;
+import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Multipart;
 import dev.estserver.service.support.Shell;
@@ -32,6 +37,12 @@ import dev.estserver.service.support.TestTls;
 class CurlOpensslInteropTest {
 
     private static final String URL = EstClient.BASE;
+
+    @Inject
+    OneTimeCodes oneTimeCodes;
+
+    @Inject
+    Database database;
 
     @TempDir
     Path dir;
@@ -192,8 +203,9 @@ class CurlOpensslInteropTest {
         String ski = sh.ok("openssl x509 -in tls.pem -noout -ext subjectKeyIdentifier").lines().skip(1)
                 .findFirst().orElseThrow().strip().replace(":", "");
         // openssl req cannot add an OCTET STRING attribute; the CSR is made in Java, everything else by the tools.
-        Files.write(dir.resolve("csr.b64"), Csrs.base64(Csrs.withAttribute(TestKeys.ecP256(), "CN=" + name,
-                PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, new DEROctetString(HexFormat.of().parseHex(ski)))));
+        Files.write(dir.resolve("csr.b64"), Csrs.base64(Csrs.withAttributes(TestKeys.ecP256(), "CN=" + name,
+                Csrs.attribute(PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID,
+                        new DEROctetString(HexFormat.of().parseHex(ski))))));
         String answer = sh.ok("curl -sS --fail-with-body --cacert ca.pem --cert tls.pem --key tls-key.pem -u "
                 + "estuser:estpwd -H 'Content-Type: application/pkcs10' --data-binary @csr.b64 " + URL
                 + "keygen/serverkeygen -o response.txt -w '%{content_type}'");
@@ -221,5 +233,37 @@ class CurlOpensslInteropTest {
                 + "--data-binary @csr.b64 " + URL + "simpleenroll -w ' %{http_code}'");
         assertThat(result.stdout()).isEqualTo("bootstrap credentials for user 'estuser' not accepted: unknown user "
                 + "or wrong password\n 401");
+    }
+
+    /** RFC 7894: openssl req writes the code as the otpChallenge attribute; curl sends no credentials at all. */
+    @Test
+    void enrollsWithAOneTimeCodeInTheCsrAndNoPassword() throws Exception {
+        OneTimeCodes.Issued code = oneTimeCodes.issue(null, name, Duration.ofMinutes(10));
+        Files.writeString(dir.resolve("req.cnf"), """
+                [req]
+                distinguished_name = dn
+                attributes = attrs
+                prompt = no
+                [dn]
+                CN = %s
+                [attrs]
+                1.2.840.113549.1.9.16.2.56 = %s
+                """.formatted(name, code.code()));
+        sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
+        sh.ok("openssl req -new -key key.pem -config req.cnf -out csr.pem");
+        assertThat(sh.ok("openssl req -in csr.pem -noout -text")).contains("1.2.840.113549.1.9.16.2.56");
+
+        String curl = "curl -sS --cacert ca.pem -H 'Content-Type: application/pkcs10' --data-binary @csr.pem " + URL
+                + "simpleenroll -o cert.b64 -w '%{http_code}'";
+        assertThat(sh.ok(curl)).isEqualTo("200");
+        verify("cert.b64", "cert.pem");
+        assertThat(database.count("select count(*) from enrollment_event where device_identity = ? and outcome = "
+                + "'ISSUED' and auth_method = 'ONE_TIME_CODE' and principal = ?", name, String.valueOf(code.id())))
+                .isEqualTo(1);
+
+        // The same command again: the code is spent.
+        assertThat(sh.ok(curl)).isEqualTo("401");
+        assertThat(Files.readString(dir.resolve("cert.b64"))).contains("one-time code " + code.id()
+                + " was already used");
     }
 }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -31,39 +34,56 @@ public final class Csrs {
 
     /** A CSR for {@code subject} (a DN such as "CN=dev-1", or "" for none) with DNS names as SANs. */
     public static PKCS10CertificationRequest csr(KeyPair keys, String subject, String... dnsNames) {
-        return csr(keys, subject, Map.of(), dnsNames);
+        return csr(keys, subject, List.of(), dnsNames);
     }
 
-    /** A CSR that also carries the given attributes (type to its single value). */
-    public static PKCS10CertificationRequest csr(KeyPair keys, String subject,
-            Map<ASN1ObjectIdentifier, ASN1Encodable> attributes, String... dnsNames) {
-        try {
-            var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
-            attributes.forEach(builder::addAttribute);
-            if (dnsNames.length > 0) {
-                GeneralName[] names = new GeneralName[dnsNames.length];
-                for (int i = 0; i < dnsNames.length; i++) {
-                    names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
-                }
-                ExtensionsGenerator extensions = new ExtensionsGenerator();
-                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
-                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+    /** A CSR for {@code subject} carrying the given attributes and DNS names as SANs. */
+    public static PKCS10CertificationRequest csr(KeyPair keys, String subject, List<Attribute> attributes,
+            String... dnsNames) {
+        var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
+        for (Attribute attribute : attributes) {
+            builder.addAttribute(attribute.getAttrType(), attribute.getAttributeValues());
+        }
+        if (dnsNames.length > 0) {
+            GeneralName[] names = new GeneralName[dnsNames.length];
+            for (int i = 0; i < dnsNames.length; i++) {
+                names[i] = new GeneralName(GeneralName.dNSName, dnsNames[i]);
             }
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            try {
+                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+        }
+        return sign(builder, keys);
+    }
+
+    /** A CSR for {@code subject} carrying the given attributes (challengePassword, otpChallenge, ...). */
+    public static PKCS10CertificationRequest withAttributes(KeyPair keys, String subject, Attribute... attributes) {
+        return csr(keys, subject, List.of(attributes));
+    }
+
+    /** An attribute with a single value. */
+    public static Attribute attribute(ASN1ObjectIdentifier type, ASN1Encodable value) {
+        return new Attribute(type, new DERSet(value));
+    }
+
+    /** A PKCS#9 challengePassword attribute as a UTF8String. */
+    public static Attribute challengePassword(String password) {
+        return attribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword, new DERUTF8String(password));
+    }
+
+    /** An RFC 7894 otpChallenge attribute (UTF8String) carrying a one-time enrollment code. */
+    public static Attribute otpChallenge(String code) {
+        return attribute(PKCSObjectIdentifiers.id_aa_otpChallenge, new DERUTF8String(code));
+    }
+
+    private static PKCS10CertificationRequest sign(JcaPKCS10CertificationRequestBuilder builder, KeyPair keys) {
+        try {
             return builder.build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
                     .setProvider(Crypto.BC).build(keys.getPrivate()));
-        } catch (OperatorCreationException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A CSR for {@code subject} carrying one extra attribute, such as an RFC 7030 §4.4.1 key identifier. */
-    public static PKCS10CertificationRequest withAttribute(KeyPair keys, String subject, ASN1ObjectIdentifier type,
-            ASN1Encodable value) {
-        try {
-            return new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
-                    .addAttribute(type, value)
-                    .build(new JcaContentSignerBuilder(SignatureAlgorithms.forKey(keys.getPrivate()))
-                            .setProvider(Crypto.BC).build(keys.getPrivate()));
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -22,7 +23,12 @@ public final class RawHttps implements AutoCloseable {
     private final OutputStream out;
 
     public RawHttps(String... protocols) throws IOException {
-        socket = (SSLSocket) TestTls.context().getSocketFactory().createSocket("localhost", EstClient.PORT);
+        this(TestTls.context(), protocols);
+    }
+
+    /** A connection made with {@code context}, for instance one that presents a client certificate. */
+    public RawHttps(SSLContext context, String... protocols) throws IOException {
+        socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", EstClient.PORT);
         if (protocols.length > 0) {
             socket.setEnabledProtocols(protocols);
         }
@@ -41,6 +47,17 @@ public final class RawHttps implements AutoCloseable {
             out.write(part);
         }
         out.flush();
+    }
+
+    /** An HTTP/1.1 POST to {@code /.well-known/est/<path>} on this connection, and its response. */
+    public Response post(String path, String contentType, byte[] body, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder("POST /.well-known/est/" + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        write(ascii(head.append("\r\n").toString()), body);
+        return read();
     }
 
     public static byte[] ascii(String text) {

@@ -20,11 +20,23 @@ public class Rejections {
     }
 
     public void assertRejected(HttpResponse<byte[]> response, int status, String... reasonFragments) {
-        String body = EstClient.text(response);
-        assertThat(response.statusCode()).as("status, body: %s", body).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertRejected(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("X-Request-Id").orElseThrow(), EstClient.text(response), status,
+                reasonFragments);
+    }
+
+    /** The same contract for a response read off a raw connection. */
+    public void assertRejected(RawHttps.Response response, int status, String... reasonFragments) {
+        assertRejected(response.status(), response.header("Content-Type"), response.header("X-Request-Id"),
+                response.text(), status, reasonFragments);
+    }
+
+    private void assertRejected(int actualStatus, String contentType, String requestId, String body, int status,
+            String... reasonFragments) {
+        assertThat(actualStatus).as("status, body: %s", body).isEqualTo(status);
+        assertThat(contentType).isEqualTo("text/plain; charset=utf-8");
         assertThat(body).contains(reasonFragments).doesNotContain("Exception", "\tat ");
-        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(requestId).as("X-Request-Id").isNotNull();
         assertThat(database.count("select count(*) from enrollment_event where request_id = ? and status_code = ?"
                 + " and outcome = 'REJECTED' and reason = ?", requestId, status, body.strip()))
                 .as("audit row for request %s", requestId).isEqualTo(1);

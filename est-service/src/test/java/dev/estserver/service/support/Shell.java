@@ -31,6 +31,19 @@ public final class Shell {
         return result.stdout();
     }
 
+    /**
+     * Starts a /bin/sh command line and leaves its standard streams to the caller, for a dialogue with a process
+     * such as {@code openssl s_client}. Standard error is merged into standard output.
+     */
+    public Process start(String command) {
+        try {
+            return new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public Result run(String command) {
         try {
             Process process = new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile()).start();

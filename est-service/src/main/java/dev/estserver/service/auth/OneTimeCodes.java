@@ -1,0 +1,178 @@
+package dev.estserver.service.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.StringJoiner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.enrollment.DeviceIdentity;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.policy.Profiles;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Credential;
+
+/**
+ * One-time enrollment codes: a device proves it may enroll by putting a code in its CSR's otpChallenge attribute
+ * (RFC 7894) instead of sending HTTP Basic credentials. A code may be restricted to one EST label and to one device
+ * identity, always expires, and is used up by the enrollment that issues a certificate with it (see
+ * {@link Credential#consume(long)}).
+ *
+ * <p>Codes are stored as their SHA-256 only. A slow password hash (Argon2id, as for bootstrap passwords) would add
+ * nothing: a code is 160 random bits, so an offline guess costs 2^160 hashes either way. And it would not work: a
+ * code arrives without a username, so its row must be found by the hash itself, which a salted hash prevents.
+ */
+@ApplicationScoped
+public class OneTimeCodes {
+
+    /** 160 bits: 32 base32 characters. */
+    private static final int CODE_BYTES = 20;
+    private static final int GROUP = 4;
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    private final Profiles profiles;
+
+    OneTimeCodes(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    /**
+     * A newly issued code; {@link #code()} exists only here, the database holds its hash.
+     *
+     * @param id the credential id: the principal in the audit, and how an operator refers to the code
+     */
+    public record Issued(long id, String code, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "Issued[id=" + id + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * Issues a code, valid for {@code validity}, for enrollment on {@code label} (null: any label whose profile
+     * accepts one-time codes) of {@code deviceIdentity} (null: any device; else the identity the CSR must name, as
+     * in the audit: the subject CN, else the subject, else the first SAN).
+     *
+     * @throws IllegalArgumentException when the label is unknown or does not accept one-time codes, or the
+     *         validity is not positive
+     */
+    @Transactional
+    public Issued issue(String label, String deviceIdentity, Duration validity) {
+        if (validity == null || validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("one-time code validity must be positive, got " + validity);
+        }
+        if (label != null) {
+            Profile profile = profiles.byLabel().get(label);
+            if (profile == null) {
+                throw new IllegalArgumentException("unknown EST label '" + label + "'; this server serves "
+                        + profiles.byLabel().keySet().stream().sorted().toList());
+            }
+            if (!profile.authMethods().contains(AuthMethod.ONE_TIME_CODE)) {
+                throw new IllegalArgumentException("label '" + label + "' does not accept one-time codes: est.profiles."
+                        + profile.name() + ".auth-methods does not include " + AuthMethod.ONE_TIME_CODE.configName());
+            }
+        }
+        if (deviceIdentity != null && deviceIdentity.isBlank()) {
+            throw new IllegalArgumentException("device identity of a one-time code must be absent or non-blank");
+        }
+        String code = newCode();
+        Credential credential = new Credential();
+        credential.kind = Credential.Kind.ONE_TIME_CODE;
+        credential.secretHash = hash(code);
+        credential.label = label;
+        credential.deviceIdentity = deviceIdentity;
+        credential.oneTime = true;
+        credential.expiresAt = Instant.now().plus(validity);
+        credential.persist();
+        return new Issued(credential.id, code, credential.expiresAt);
+    }
+
+    /**
+     * The caller that {@code presented} (from the CSR of an enrollment on {@code label}) authenticates, or a 401
+     * that says why not. The code is used up only when the certificate is recorded.
+     */
+    Caller verify(String presented, String label, PKCS10CertificationRequest csr) {
+        // A short transaction of its own, like the Basic credential lookup: no connection is held afterwards.
+        Optional<Credential> stored = QuarkusTransaction.requiringNew()
+                .call(() -> Credential.findOneTimeCode(hash(presented)));
+        // Never echo the code: a near-miss in a log or an audit row would be half a credential.
+        Credential credential = stored.orElseThrow(() -> refused("the one-time code in the CSR's otpChallenge "
+                + "attribute is not known to this server"));
+        String code = "one-time code " + credential.id;
+        Instant now = Instant.now();
+        if (credential.revokedAt != null) {
+            throw refused(code + " was revoked at " + credential.revokedAt);
+        }
+        if (credential.usedAt != null) {
+            throw refused(code + " was already used at " + credential.usedAt + "; it enrolls one certificate only");
+        }
+        if (credential.expiresAt != null && !now.isBefore(credential.expiresAt)) {
+            throw refused(code + " expired at " + credential.expiresAt);
+        }
+        if (credential.label != null && !credential.label.equals(label)) {
+            throw refused(code + " is for label '" + credential.label + "', not for label '" + label + "'");
+        }
+        if (credential.deviceIdentity != null) {
+            String requested = DeviceIdentity.of(CertificateRequestData.of(csr));
+            if (!credential.deviceIdentity.equals(requested)) {
+                throw refused(code + " is bound to device '" + credential.deviceIdentity + "', but the CSR names "
+                        + "device '" + requested + "'");
+            }
+        }
+        return new Caller(AuthMethod.ONE_TIME_CODE, String.valueOf(credential.id), Optional.empty(),
+                OptionalLong.of(credential.id));
+    }
+
+    private static RequestRejected refused(String reason) {
+        return new RequestRejected(Problem.UNAUTHENTICATED, reason);
+    }
+
+    /** Base32 (RFC 4648, no padding) in dash-separated groups of four, easy to read out and to type. */
+    private static String newCode() {
+        byte[] random = new byte[CODE_BYTES];
+        Crypto.RANDOM.nextBytes(random);
+        StringBuilder base32 = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : random) {
+            buffer = ((buffer << 8) | (b & 0xff)) & 0xffff;
+            bits += 8;
+            while (bits >= 5) {
+                base32.append(BASE32[(buffer >> (bits - 5)) & 0x1f]);
+                bits -= 5;
+            }
+        }
+        StringJoiner groups = new StringJoiner("-");
+        for (int i = 0; i < base32.length(); i += GROUP) {
+            groups.add(base32.substring(i, i + GROUP));
+        }
+        return groups.toString();
+    }
+
+    /** Case, dashes and white space are how a person copies a code, not part of it. */
+    static String hash(String code) {
+        String canonical = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
