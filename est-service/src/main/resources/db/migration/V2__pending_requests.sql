@@ -25,4 +25,4 @@ create index pending_request_status_idx on pending_request (status, requested_at
 
 alter table enrollment_event drop constraint enrollment_event_outcome_check;
 alter table enrollment_event add constraint enrollment_event_outcome_check
-    check (outcome in ('ISSUED', 'REJECTED', 'FAILED', 'PENDING', 'APPROVED', 'DENIED'));
+    check (outcome in ('ISSUED', 'REJECTED', 'FAILED', 'PENDING', 'APPROVED', 'DENIED', 'CREATED'));

@@ -1,7 +1,6 @@
 package dev.estserver.service.admin;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.estserver.service.auth.AdminTokens;
 import dev.estserver.service.enrollment.ApprovalDecisions;
 import dev.estserver.service.enrollment.ApprovalView;
-import dev.estserver.service.enrollment.EstExchange;
 
 /**
  * Enrollments held for manual approval: list them, approve or reject. The device gets its certificate (or the
@@ -30,27 +27,25 @@ public class ApprovalsResource {
     public record Rejection(String reason) {
     }
 
-    private final AdminTokens tokens;
+    private final AdminAccess access;
     private final ApprovalDecisions decisions;
-    private final EstExchange exchange;
 
-    ApprovalsResource(AdminTokens tokens, ApprovalDecisions decisions, EstExchange exchange) {
-        this.tokens = tokens;
+    ApprovalsResource(AdminAccess access, ApprovalDecisions decisions) {
+        this.access = access;
         this.decisions = decisions;
-        this.exchange = exchange;
     }
 
     /** Requests waiting for a decision and not expired, oldest first. */
     @GET
     public List<ApprovalView> awaitingDecision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authenticate("admin.approvals.list", authorization);
+        access.authenticate("admin.approvals.list", authorization);
         return decisions.awaitingDecision();
     }
 
     @GET
     @Path("{id}")
     public ApprovalView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authenticate("admin.approvals.get", authorization);
+        access.authenticate("admin.approvals.get", authorization);
         return decisions.get(id);
     }
 
@@ -58,8 +53,7 @@ public class ApprovalsResource {
     @Path("{id}/approve")
     public ApprovalView approve(@PathParam("id") long id,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authenticate("admin.approve", authorization);
-        return decisions.approve(exchange, id);
+        return decisions.approve(access.authenticate("admin.approve", authorization), id);
     }
 
     @POST
@@ -67,12 +61,7 @@ public class ApprovalsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApprovalView reject(@PathParam("id") long id, Rejection rejection,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authenticate("admin.reject", authorization);
-        return decisions.reject(exchange, id, rejection == null ? null : rejection.reason());
-    }
-
-    private void authenticate(String operation, String authorization) {
-        exchange.at(operation, null);
-        exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization)));
+        return decisions.reject(access.authenticate("admin.reject", authorization), id,
+                rejection == null ? null : rejection.reason());
     }
 }

@@ -29,7 +29,6 @@ import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.EstExchange;
-import dev.estserver.service.enrollment.IssuedCertificate;
 import dev.estserver.service.enrollment.ServerKeygenService;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;

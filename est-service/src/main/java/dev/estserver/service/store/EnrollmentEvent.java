@@ -18,8 +18,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "enrollment_event")
 public class EnrollmentEvent extends PanacheEntityBase {
 
-    /** APPROVED and DENIED are an operator's decisions on requests held for manual approval. */
-    public enum Outcome { ISSUED, REJECTED, FAILED, PENDING, APPROVED, DENIED }
+    /**
+     * APPROVED and DENIED are an operator's decisions on requests held for manual approval; CREATED is a credential
+     * an operator created.
+     */
+    public enum Outcome { ISSUED, REJECTED, FAILED, PENDING, APPROVED, DENIED, CREATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,0 +1,85 @@
+package dev.estserver.service.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.estserver.service.auth.OneTimeCodes;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AuditLog;
+import dev.estserver.service.store.EnrollmentEvent;
+
+/**
+ * One-time enrollment codes (RFC 7894 otpChallenge): the code is shown in this response only; the database keeps
+ * its hash.
+ */
+@Path("/api/v1/one-time-codes")
+@Produces(MediaType.APPLICATION_JSON)
+public class OneTimeCodesResource {
+
+    private static final Duration DEFAULT_VALIDITY = Duration.ofDays(7);
+
+    /**
+     * @param label          the EST label the code enrolls on; absent: any label that accepts one-time codes
+     * @param deviceIdentity the only device it enrolls (the CSR's CN, else subject, else first SAN); absent: any
+     * @param validity       ISO-8601 duration such as {@code P7D}; absent: 7 days
+     */
+    public record CodeRequest(String label, String deviceIdentity, String validity) {
+    }
+
+    /** The issued code, shown once. */
+    public record IssuedCode(long id, String code, String label, String deviceIdentity, Instant expiresAt) {
+    }
+
+    private final AdminAccess access;
+    private final OneTimeCodes codes;
+    private final AuditLog audit;
+
+    OneTimeCodesResource(AdminAccess access, OneTimeCodes codes, AuditLog audit) {
+        this.access = access;
+        this.codes = codes;
+        this.audit = audit;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issue(CodeRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        EstExchange exchange = access.authenticate("admin.one-time-codes.issue", authorization);
+        CodeRequest wanted = request == null ? new CodeRequest(null, null, null) : request;
+        exchange.at(exchange.operation(), wanted.label());
+        exchange.device(wanted.deviceIdentity());
+        OneTimeCodes.Issued issued;
+        try {
+            issued = codes.issue(wanted.label(), wanted.deviceIdentity(), validity(wanted.validity()));
+        } catch (IllegalArgumentException e) {
+            throw new RequestRejected(Problem.MALFORMED, e.getMessage());
+        }
+        audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.CREATED, 201, null, "one-time code " + issued.id()
+                + " valid until " + issued.expiresAt()));
+        return Response.status(Response.Status.CREATED).entity(new IssuedCode(issued.id(), issued.code(),
+                wanted.label(), wanted.deviceIdentity(), issued.expiresAt())).build();
+    }
+
+    private static Duration validity(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_VALIDITY;
+        }
+        try {
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new RequestRejected(Problem.MALFORMED, "validity must be an ISO-8601 duration such as P7D or PT12H, "
+                    + "got '" + text + "'");
+        }
+    }
+}

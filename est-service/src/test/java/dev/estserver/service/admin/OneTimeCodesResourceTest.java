@@ -1,0 +1,76 @@
+package dev.estserver.service.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.estserver.service.support.AdminClient;
+import dev.estserver.service.support.Csrs;
+import dev.estserver.service.support.Database;
+import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestKeys;
+import dev.estserver.service.support.TestPorts;
+
+/** An operator issues a one-time enrollment code through the admin API; the device enrolls with it once. */
+@QuarkusTest
+class OneTimeCodesResourceTest {
+
+    @Inject
+    Database database;
+
+    @Inject
+    Rejections rejections;
+
+    private final AdminClient admin = AdminClient.demo();
+
+    private HttpResponse<byte[]> enrollWithCode(String name, String code) {
+        return EstClient.anonymous().post("simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.withAttributes(TestKeys.ecP256(), "CN=" + name, Csrs.otpChallenge(code))));
+    }
+
+    @Test
+    void issuesACodeShownOnceThatEnrollsItsDeviceOnce() throws IOException {
+        String name = "dev-" + UUID.randomUUID();
+        HttpResponse<byte[]> response = admin.post("one-time-codes",
+                "{\"label\": \"default\", \"deviceIdentity\": \"" + name + "\", \"validity\": \"PT1H\"}");
+        assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(201);
+        JsonNode issued = new ObjectMapper().readTree(response.body());
+        String code = issued.get("code").asText();
+        long id = issued.get("id").asLong();
+        assertThat(issued.get("deviceIdentity").asText()).isEqualTo(name);
+        assertThat(database.count("select count(*) from credential where id = ? and secret_hash <> ?", id, code))
+                .isEqualTo(1);
+        assertThat(database.count("select count(*) from enrollment_event where operation = "
+                + "'admin.one-time-codes.issue' and outcome = 'CREATED' and principal = 'demo' and device_identity = ?",
+                name)).isEqualTo(1);
+
+        assertThat(enrollWithCode(name, code).statusCode()).isEqualTo(200);
+        rejections.assertRejected(enrollWithCode(name, code), 401, "already used");
+    }
+
+    @Test
+    void refusesALabelWithoutOneTimeCodesAndABadValidity() {
+        rejections.assertRejected(admin.post("one-time-codes", "{\"label\": \"basic-only\"}"), 400,
+                "label 'basic-only' does not accept one-time codes");
+        rejections.assertRejected(admin.post("one-time-codes", "{\"validity\": \"a week\"}"), 400,
+                "validity must be an ISO-8601 duration such as P7D or PT12H, got 'a week'");
+    }
+
+    @Test
+    void needsAnAdminToken() {
+        rejections.assertRejected(AdminClient.of(TestPorts.HTTPS, null).post("one-time-codes", "{}"), 401,
+                "admin API requires 'Authorization: Bearer <admin token>'");
+    }
+}
