@@ -82,8 +82,10 @@ class PackagedServiceIT {
     @Test
     void servesEstInDemoModeFromAFreshDirectory() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
+        // The test database, not the demo database that `make run` serves from.
         try (ServiceProcess service = ServiceProcess.start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
-                "-Dquarkus.http.ssl-port=8445", "-Dquarkus.management.port=9002"))) {
+                "-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.http.ssl-port=8445",
+                "-Dquarkus.management.port=9002"))) {
             service.awaitReady(9002);
             Shell sh = new Shell(demo);
             assertThat(Files.readString(demo.resolve("ca-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
