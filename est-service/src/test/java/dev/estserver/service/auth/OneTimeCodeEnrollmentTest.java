@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
@@ -148,6 +149,34 @@ class OneTimeCodeEnrollmentTest {
                         + "auth_method = 'ONE_TIME_CODE' and principal = ?", String.valueOf(code.id()))).isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Manual approval: the code authenticates every poll of its request and is used up by the poll that gets the
+     * certificate. After that it authenticates nothing, not even a poll for the same certificate again: the device
+     * asks the operator, who sees the certificate in the admin API.
+     */
+    @Test
+    void onALabelWithManualApprovalTheCodeIsUsedUpOnlyWhenTheCertificateIsIssued() {
+        String name = device();
+        OneTimeCodes.Issued code = codes.issue("manual", name, HOUR);
+        PKCS10CertificationRequest csr = csr(name, code.code());
+
+        assertThat(enroll("manual", csr).statusCode()).isEqualTo(202);
+        HttpResponse<byte[]> poll = enroll("manual", csr);
+        assertThat(poll.statusCode()).as(EstClient.text(poll)).isEqualTo(202);
+        assertThat(EstClient.text(poll)).contains("waiting for manual approval");
+        assertThat(usedAt(code.id())).isNull();
+        long id = (Long) database.single("select id from pending_request where device_identity = ? and "
+                + "auth_method = 'ONE_TIME_CODE' and principal = ?", name, String.valueOf(code.id()));
+
+        assertThat(AdminClient.demo().post("approvals/" + id + "/approve", null).statusCode()).isEqualTo(200);
+        assertThat(usedAt(code.id())).isNull();
+        HttpResponse<byte[]> issued = enroll("manual", csr);
+        assertThat(issued.statusCode()).as(EstClient.text(issued)).isEqualTo(200);
+        assertThat(usedAt(code.id())).isNotNull();
+
+        rejections.assertRejected(enroll("manual", csr), 401, "one-time code " + code.id() + " was already used");
     }
 
     @Test
