@@ -53,9 +53,7 @@ public class Authenticator {
         if (!clientChain.isEmpty()) {
             if (accepted.contains(AuthMethod.CLIENT_CERTIFICATE)) {
                 try {
-                    X509Certificate cert = trust.validateForEnrollment(clientChain);
-                    return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(),
-                            Optional.of(cert));
+                    return Caller.clientCertificate(trust.validateForEnrollment(clientChain));
                 } catch (RequestRejected e) {
                     certificateProblem = e.getMessage();
                 }
@@ -101,8 +99,7 @@ public class Authenticator {
             throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
                     + "the certificate being renewed; no client certificate was presented");
         }
-        X509Certificate cert = trust.validateIssuedBy(issuingCa, clientChain.getFirst());
-        return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(), Optional.of(cert));
+        return Caller.clientCertificate(trust.validateIssuedBy(issuingCa, clientChain.getFirst()));
     }
 
     private static RequestRejected failure(Profile profile, String reason) {
@@ -149,6 +146,6 @@ public class Authenticator {
             throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credential '" + credentials.username()
                     + "' expired at " + credential.expiresAt);
         }
-        return new Caller(AuthMethod.BASIC, credentials.username(), Optional.empty());
+        return Caller.basic(credentials.username());
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,8 +134,7 @@ public class OneTimeCodes {
                         + "device '" + requested + "'");
             }
         }
-        return new Caller(AuthMethod.ONE_TIME_CODE, String.valueOf(credential.id), Optional.empty(),
-                OptionalLong.of(credential.id));
+        return Caller.oneTimeCode(credential.id);
     }
 
     private static RequestRejected refused(String reason) {
