@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -16,6 +16,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -44,11 +45,12 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
                     + "keys. Send an AsymmetricDecryptKeyIdentifier naming the SubjectKeyIdentifier of the TLS client "
                     + "certificate instead, or neither attribute to receive the key protected by TLS only");
         }
-        Attribute[] attributes = csr.getAttributes(PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID);
-        if (attributes.length == 0) {
+        Optional<ASN1Encodable> requested = Pkcs10Requests.singleValue(csr,
+                PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, "AsymmetricDecryptKeyIdentifier");
+        if (requested.isEmpty()) {
             return Optional.empty();
         }
-        byte[] keyId = keyIdentifier(attributes);
+        byte[] keyId = keyIdentifier(requested.get());
         if (clientChain.isEmpty()) {
             throw new RequestRejected(Problem.MALFORMED, "CSR asks for the server-generated key encrypted to key "
                     + "identifier " + HEX.formatHex(keyId) + " (AsymmetricDecryptKeyIdentifier, RFC 7030 §4.4.1.2), "
@@ -71,13 +73,11 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
         return HEX.formatHex(keyIdentifier);
     }
 
-    private static byte[] keyIdentifier(Attribute[] attributes) {
-        if (attributes.length != 1 || attributes[0].getAttrValues().size() != 1
-                || !(attributes[0].getAttrValues().getObjectAt(0) instanceof ASN1OctetString value)
-                || value.getOctets().length == 0) {
+    private static byte[] keyIdentifier(ASN1Encodable requested) {
+        if (!(requested instanceof ASN1OctetString value) || value.getOctets().length == 0) {
             throw new RequestRejected(Problem.MALFORMED, "CSR attribute AsymmetricDecryptKeyIdentifier ("
-                    + PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID + ") must occur once with one non-empty OCTET "
-                    + "STRING value (RFC 7030 §4.4.1.2)");
+                    + PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID + ") must be a non-empty OCTET STRING "
+                    + "(RFC 7030 §4.4.1.2)");
         }
         return value.getOctets();
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -268,6 +270,15 @@ class SimpleEnrollTest {
 
     @Test
     void answersNotImplementedForLaterOperations() {
+    }
+
+    /** BouncyCastle reads attribute values only when asked: the answer must still be a 400, not a 500. */
+    @Test
+    void rejectsAnExtensionRequestThatHoldsNoExtensions() {
+        PKCS10CertificationRequest csr = Csrs.withAttributes(TestKeys.ecP256(), "CN=" + device(),
+                Csrs.attribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new ASN1Integer(7)));
+        rejections.assertRejected(client.enroll(null, csr), 400,
+                "CSR extensionRequest attribute is not a sequence of extensions");
     }
 
     @Test
