@@ -24,7 +24,6 @@ import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.crmf.CertReqMsg;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -35,6 +34,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -45,8 +45,6 @@ import dev.estserver.service.problem.RequestRejected;
  * that the signature is the enclosed request's.
  */
 public final class FullPkiRequest {
-
-    private static final BcX509ExtensionUtils KEY_IDENTIFIERS = new BcX509ExtensionUtils();
 
     private final CMSSignedData signedData;
     private final PKIData pkiData;
@@ -215,8 +213,7 @@ public final class FullPkiRequest {
     private static byte[] keyIdentifier(PKCS10CertificationRequest csr) {
         return Pkcs10Requests.requestedExtensions(csr).map(SubjectKeyIdentifier::fromExtensions)
                 .map(SubjectKeyIdentifier::getKeyIdentifier)
-                .orElseGet(() -> KEY_IDENTIFIERS.createSubjectKeyIdentifier(csr.getSubjectPublicKeyInfo())
-                        .getKeyIdentifier());
+                .orElseGet(() -> KeyIdentifiers.of(csr.getSubjectPublicKeyInfo()));
     }
 
     /** RFC 5272 §3.2.2: a CRMF request's identifier is its certReqId, that of other requests their first field. */

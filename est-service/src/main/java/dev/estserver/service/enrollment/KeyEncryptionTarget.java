@@ -1,6 +1,5 @@
 package dev.estserver.service.enrollment;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -10,12 +9,10 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.problem.Problem;
@@ -58,7 +55,7 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
                     + "certificate whose SubjectKeyIdentifier is that identifier");
         }
         X509Certificate certificate = clientChain.getFirst();
-        byte[] certificateKeyId = subjectKeyIdentifier(certificate);
+        byte[] certificateKeyId = KeyIdentifiers.of(certificate);
         if (!Arrays.equals(keyId, certificateKeyId)) {
             throw new RequestRejected(Problem.MALFORMED, "CSR asks for the server-generated key encrypted to key "
                     + "identifier " + HEX.formatHex(keyId) + " (AsymmetricDecryptKeyIdentifier), but the TLS client "
@@ -80,19 +77,6 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
                     + "(RFC 7030 §4.4.1.2)");
         }
         return value.getOctets();
-    }
-
-    /** The certificate's SubjectKeyIdentifier, else the one RFC 5280 §4.2.1.2 method (1) gives its key. */
-    private static byte[] subjectKeyIdentifier(X509Certificate certificate) {
-        try {
-            X509CertificateHolder holder = new X509CertificateHolder(certificate.getEncoded());
-            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
-            return ski != null ? ski.getKeyIdentifier()
-                    : new BcX509ExtensionUtils().createSubjectKeyIdentifier(holder.getSubjectPublicKeyInfo())
-                            .getKeyIdentifier();
-        } catch (CertificateEncodingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -20,10 +20,7 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.KeyAgreeRecipientId;
@@ -42,6 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.EncryptedKeyPackage;
+import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.KeyPairs;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.support.Csrs;
@@ -152,14 +150,6 @@ class ServerKeygenTest {
     private static List<String> secretForms(PrivateKey key) {
         BigInteger secret = key instanceof ECPrivateKey ec ? ec.getS() : ((RSAPrivateKey) key).getPrivateExponent();
         return List.of(Base64.getEncoder().encodeToString(key.getEncoded()), secret.toString(16));
-    }
-
-    private static byte[] subjectKeyIdentifier(X509Certificate certificate) throws Exception {
-        SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(
-                new JcaX509CertificateHolder(certificate).getExtensions());
-        return ski != null ? ski.getKeyIdentifier() : new BcX509ExtensionUtils()
-                .createSubjectKeyIdentifier(SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded()))
-                .getKeyIdentifier();
     }
 
     /** A CSR asking for the key encrypted to the key with this identifier (RFC 7030 §4.4.1.2). */
@@ -279,7 +269,7 @@ class ServerKeygenTest {
     void encryptsTheKeyToTheRsaTlsClientCertificateTheCsrNames() throws Exception {
         KeyPair tlsKeys = TestKeys.rsa(2048);
         X509Certificate tlsCert = client.enrolled(null, Csrs.csr(tlsKeys, "CN=tls-" + device()));
-        byte[] keyId = subjectKeyIdentifier(tlsCert);
+        byte[] keyId = KeyIdentifiers.of(tlsCert);
         String name = device();
 
         Multipart multipart = multipart(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
@@ -296,7 +286,7 @@ class ServerKeygenTest {
     void encryptsTheKeyByKeyAgreementToAnEcTlsClientCertificateWithoutKeyUsage() throws Exception {
         KeyPair tlsKeys = TestKeys.ecP256();
         X509Certificate tlsCert = TestCertificates.selfSigned("CN=unrestricted-" + device(), tlsKeys);
-        byte[] keyId = subjectKeyIdentifier(tlsCert);
+        byte[] keyId = KeyIdentifiers.of(tlsCert);
 
         Multipart multipart = multipart(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
                 encryptedTo(keyId, device())));
@@ -317,7 +307,7 @@ class ServerKeygenTest {
         X509Certificate tlsCert = TestCertificates.selfSigned("CN=other-" + device(), tlsKeys);
         rejections.assertRejected(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
                 encryptedTo(new byte[] {1, 2, 3}, device())), 400, "encrypted to key identifier 010203",
-                "has SubjectKeyIdentifier " + HexFormat.of().withUpperCase().formatHex(subjectKeyIdentifier(tlsCert)));
+                "has SubjectKeyIdentifier " + HexFormat.of().withUpperCase().formatHex(KeyIdentifiers.of(tlsCert)));
     }
 
     @Test
@@ -325,7 +315,7 @@ class ServerKeygenTest {
         KeyPair tlsKeys = TestKeys.ecP256();
         X509Certificate tlsCert = client.enrolled(null, Csrs.csr(tlsKeys, "CN=signing-only-" + device()));
         rejections.assertRejected(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
-                encryptedTo(subjectKeyIdentifier(tlsCert), device())), 400,
+                encryptedTo(KeyIdentifiers.of(tlsCert), device())), 400,
                 "its keyUsage does not include keyAgreement (RFC 7030 §4.4.1.2)");
     }
 
