@@ -36,10 +36,9 @@ final class ProfileParser {
             "time-stamping", KeyPurposeId.id_kp_timeStamping,
             "ocsp-signing", KeyPurposeId.id_kp_OCSPSigning);
 
-    private static final Map<String, AuthMethod> AUTH_METHODS = Map.of(
-            "basic", AuthMethod.BASIC,
-            "client-certificate", AuthMethod.CLIENT_CERTIFICATE,
-            "one-time-code", AuthMethod.ONE_TIME_CODE);
+    /** Every way of authenticating an enrollment; admin tokens authenticate only the admin API. */
+    private static final Map<String, AuthMethod> AUTH_METHODS = EnumSet.complementOf(EnumSet.of(AuthMethod.ADMIN_TOKEN))
+            .stream().collect(Collectors.toUnmodifiableMap(AuthMethod::configName, method -> method));
 
     private ProfileParser() {
     }

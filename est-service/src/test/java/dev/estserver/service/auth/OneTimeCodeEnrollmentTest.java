@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.ca.Digests;
 import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
@@ -87,13 +86,12 @@ class OneTimeCodeEnrollmentTest {
     }
 
     @Test
-    void issuesCodesOf160BitsInBase32GroupsAndStoresOnlyTheirHash() throws Exception {
+    void issuesCodesOf160BitsInBase32GroupsAndStoresOnlyTheirHash() {
         OneTimeCodes.Issued code = codes.issue(null, null, HOUR);
 
         assertThat(code.code()).matches("([A-Z2-7]{4}-){7}[A-Z2-7]{4}");
         assertThat(code.toString()).doesNotContain(code.code());
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(code.code().replace("-", "").getBytes(StandardCharsets.US_ASCII)));
+        String sha256 = Digests.sha256Hex(code.code().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         assertThat(database.single("select secret_hash from credential where id = ?", code.id())).isEqualTo(sha256);
         assertThat(database.single("select kind from credential where id = ?", code.id())).isEqualTo("ONE_TIME_CODE");
         assertThat(database.count("select count(*) from credential where id = ? and one_time and username is null "

@@ -1,7 +1,6 @@
 package dev.estserver.service.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -38,6 +37,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.SignatureAlgorithms;
 
 /** CMC Full PKI Requests (RFC 5272 §3.2) as a CMC client builds them with BouncyCastle. */
@@ -71,14 +71,6 @@ public final class CmcRequests {
     public static PKIData pkiData(List<TaggedAttribute> controls, TaggedRequest... requests) {
         return new PKIData(controls.toArray(TaggedAttribute[]::new), requests, new TaggedContentInfo[0],
                 new OtherMsg[0]);
-    }
-
-    public static byte[] der(PKIData data) {
-        try {
-            return data.getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Signed with {@code keys}, naming the signer by the SHA-1 key identifier of its public key. */
@@ -118,8 +110,8 @@ public final class CmcRequests {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo);
-            return generator.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIData, der(data)),
-                    true).getEncoded(ASN1Encoding.DER);
+            return generator.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIData,
+                    Der.encode(data)), true).getEncoded(ASN1Encoding.DER);
         } catch (CMSException | IOException e) {
             throw new IllegalStateException(e);
         }
