@@ -30,6 +30,7 @@ import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 
 /**
@@ -78,7 +79,7 @@ class OneTimeCodeEnrollmentTest {
         HttpResponse<byte[]> response = enroll(null, csr(name, code.code()));
 
         assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(200);
-        String serial = Pkcs7.single(response.body()).getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        String serial = TestCertificates.serial(Pkcs7.single(response.body()));
         assertThat(database.count("select count(*) from enrollment_event where device_identity = ? and outcome = "
                 + "'ISSUED' and auth_method = 'ONE_TIME_CODE' and principal = ? and serial = ?", name,
                 String.valueOf(code.id()), serial)).isEqualTo(1);

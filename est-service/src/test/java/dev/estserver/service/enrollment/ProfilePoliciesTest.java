@@ -6,7 +6,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,6 +26,7 @@ import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 
 /** Per-label profile rules applied by the running service: names, keys, duplicates, renaming on re-enrollment. */
@@ -45,9 +45,6 @@ class ProfilePoliciesTest {
         return "dev-" + UUID.randomUUID();
     }
 
-    private static String serialOf(X509Certificate cert) {
-        return cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-    }
 
     /** The ChangeSubjectName attribute, subjectAlt tagged [1] as RFC 6402 erratum 3943 has it. */
     private static Attribute changeSubjectName(String newSubject, String newDnsName) {
@@ -87,14 +84,14 @@ class ProfilePoliciesTest {
         X509Certificate first = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
         X509Certificate second = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
 
-        assertThat(database.single("select status from certificate where serial = ?", serialOf(first)))
+        assertThat(database.single("select status from certificate where serial = ?", TestCertificates.serial(first)))
                 .isEqualTo("REVOKED");
-        assertThat(database.single("select revocation_reason from certificate where serial = ?", serialOf(first)))
+        assertThat(database.single("select revocation_reason from certificate where serial = ?", TestCertificates.serial(first)))
                 .isEqualTo(4);
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", serialOf(second)))
-                .isEqualTo(serialOf(first));
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", TestCertificates.serial(second)))
+                .isEqualTo(TestCertificates.serial(first));
         assertThat(database.single("select current_certificate_serial from device where identity = ?", name))
-                .isEqualTo(serialOf(second));
+                .isEqualTo(TestCertificates.serial(second));
     }
 
     @Test
@@ -110,7 +107,7 @@ class ProfilePoliciesTest {
         assertThat(renamed.getSubjectX500Principal().getName()).isEqualTo("CN=" + newName);
         assertThat(renamed.getSubjectAlternativeNames()).containsExactly(List.of(2, newName + ".example"));
         assertThat(database.single("select identity from device where current_certificate_serial = ?",
-                serialOf(renamed))).isEqualTo(newName);
+                TestCertificates.serial(renamed))).isEqualTo(newName);
     }
 
     @Test

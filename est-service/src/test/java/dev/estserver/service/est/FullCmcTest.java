@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -37,6 +36,7 @@ import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
@@ -119,7 +119,7 @@ class FullCmcTest {
         assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(2, name + ".example"));
         assertThat(cmc.certificates()).contains(TestTls.caCertificate());
 
-        String serial = cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        String serial = TestCertificates.serial(cert);
         assertThat(database.single("select status from certificate where serial = ?", serial)).isEqualTo("GOOD");
         assertThat(database.single("select current_certificate_serial from device where identity = ?", name))
                 .isEqualTo(serial);

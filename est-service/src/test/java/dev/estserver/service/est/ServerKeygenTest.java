@@ -183,7 +183,7 @@ class ServerKeygenTest {
         assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + name);
         assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(2, name + ".example"));
 
-        String serial = cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String serial = TestCertificates.serial(cert);
         assertThat(database.single("select d.current_certificate_serial from device d where d.identity = ? "
                 + "and d.label = 'keygen' and d.status = 'ACTIVE'", name)).isEqualTo(serial);
         assertThat(database.single("select reason from enrollment_event where serial = ? and outcome = 'ISSUED' "

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -43,13 +42,10 @@ class SimpleReenrollTest {
         }
 
         String serial() {
-            return serialOf(certificate);
+            return TestCertificates.serial(certificate);
         }
     }
 
-    private static String serialOf(X509Certificate cert) {
-        return cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-    }
 
     private static Enrolled enrolled(String label) {
         String name = "dev-" + UUID.randomUUID();
@@ -70,12 +66,12 @@ class SimpleReenrollTest {
         X509Certificate renewed = Pkcs7.single(response.body());
         assertThat(renewed.getSubjectX500Principal()).isEqualTo(device.certificate().getSubjectX500Principal());
         assertThat(renewed.getSerialNumber()).isNotEqualTo(device.certificate().getSerialNumber());
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", serialOf(renewed)))
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", TestCertificates.serial(renewed)))
                 .isEqualTo(device.serial());
         assertThat(database.single("select current_certificate_serial from device where identity = ?", device.name()))
-                .isEqualTo(serialOf(renewed));
+                .isEqualTo(TestCertificates.serial(renewed));
         assertThat(database.count("select count(*) from enrollment_event where operation = 'simplereenroll' and "
-                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", serialOf(renewed)))
+                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", TestCertificates.serial(renewed)))
                 .isEqualTo(1);
     }
 

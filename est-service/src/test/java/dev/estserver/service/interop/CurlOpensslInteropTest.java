@@ -27,7 +27,6 @@ import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Multipart;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestKeys;
-import dev.estserver.service.support.TestTls;
 
 /**
  * The reference EST client: the real curl and openssl binaries, run as processes against the running service,
@@ -51,9 +50,8 @@ class CurlOpensslInteropTest {
     private String name;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
-        sh = new Shell(dir);
+    void setUp() {
+        sh = Shell.withTrustAnchor(dir);
         name = "curl-" + UUID.randomUUID();
     }
 
@@ -239,16 +237,7 @@ class CurlOpensslInteropTest {
     @Test
     void enrollsWithAOneTimeCodeInTheCsrAndNoPassword() throws Exception {
         OneTimeCodes.Issued code = oneTimeCodes.issue(null, name, Duration.ofMinutes(10));
-        Files.writeString(dir.resolve("req.cnf"), """
-                [req]
-                distinguished_name = dn
-                attributes = attrs
-                prompt = no
-                [dn]
-                CN = %s
-                [attrs]
-                1.2.840.113549.1.9.16.2.56 = %s
-                """.formatted(name, code.code()));
+        Files.writeString(dir.resolve("req.cnf"), Shell.requestConfig(name, "1.2.840.113549.1.9.16.2.56", code.code()));
         sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
         sh.ok("openssl req -new -key key.pem -config req.cnf -out csr.pem");
         assertThat(sh.ok("openssl req -in csr.pem -noout -text")).contains("1.2.840.113549.1.9.16.2.56");

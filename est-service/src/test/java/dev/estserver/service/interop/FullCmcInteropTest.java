@@ -21,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.estserver.service.ca.Der;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
-import dev.estserver.service.support.TestTls;
 
 /**
  * {@code /fullcmc} with the real openssl and curl: openssl signs the Full PKI Request (the request key named by
@@ -38,9 +37,8 @@ class FullCmcInteropTest {
     private String name;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
-        sh = new Shell(dir);
+    void setUp() {
+        sh = Shell.withTrustAnchor(dir);
         name = "cmc-" + UUID.randomUUID();
     }
 
