@@ -39,12 +39,13 @@ public class Authenticator {
     }
 
     /**
-     * {@code /simpleenroll} on {@code label}: one of the methods its profile accepts, tried in this order: a client
-     * certificate from an enrollment CA, HTTP Basic, a one-time code in the CSR's otpChallenge attribute (RFC 7894).
-     * Sending credentials of a method the label does not accept is a 403 that names the property. Other failures are
-     * 401 where the label accepts Basic: the exception mapper adds the Basic challenge, because libest and
-     * BouncyCastle clients send credentials only after one. Where it does not, they are 403: every 401 must carry a
-     * challenge (RFC 9110 §15.5.2), and one for a scheme the label refuses would only send clients round in circles.
+     * An enrollment ({@code /simpleenroll}, {@code /serverkeygen}, {@code /fullcmc}) on {@code label}: one of the
+     * methods its profile accepts, tried in this order: a client certificate from an enrollment CA, HTTP Basic, a
+     * one-time code in the CSR's otpChallenge attribute (RFC 7894). Sending credentials of a method the label does
+     * not accept is a 403 that names the property. Other failures are 401 where the label accepts Basic: the
+     * exception mapper adds the Basic challenge, because libest and BouncyCastle clients send credentials only after
+     * one. Where it does not, they are 403: every 401 must carry a challenge (RFC 9110 §15.5.2), and one for a scheme
+     * the label refuses would only send clients round in circles.
      */
     public Caller forEnrollment(String label, Profile profile, List<X509Certificate> clientChain,
             Optional<String> authorization, PKCS10CertificationRequest csr) {
