@@ -27,8 +27,8 @@ public final class CertificateIssuer {
     private CertificateIssuer() {
     }
 
-    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template, CertificateRequestData request,
-            Instant now) {
+    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template,
+            CertificateRequestData request, Instant now) {
         BigInteger serial = SerialNumbers.next();
         Instant notBefore = now.minus(BACKDATE);
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();

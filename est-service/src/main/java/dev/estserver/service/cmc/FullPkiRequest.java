@@ -65,7 +65,8 @@ public final class FullPkiRequest {
         }
         CMSTypedData content = signedData.getSignedContent();
         if (content == null || !(content.getContent() instanceof byte[] der)) {
-            throw malformed("the SignedData carries no encapsulated PKIData (eContent must be present, as an OCTET STRING)");
+            throw malformed("the SignedData carries no encapsulated PKIData (eContent must be present, as an OCTET "
+                    + "STRING)");
         }
         try {
             PKIData pkiData = PKIData.getInstance(der);

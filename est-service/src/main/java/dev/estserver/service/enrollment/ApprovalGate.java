@@ -96,7 +96,8 @@ class ApprovalGate {
     }
 
     private static String waiting(PendingRequest pending, String state) {
-        return "enrollment of '" + pending.deviceIdentity + "' " + state + " (request " + pending.id + ", label '" + pending.label + "', expires at " + pending.expiresAt
-                + "); send the same CSR again after the Retry-After delay";
+        return "enrollment of '" + pending.deviceIdentity + "' " + state + " (request " + pending.id + ", label '"
+                + pending.label + "', expires at " + pending.expiresAt + "); send the same CSR again after the "
+                + "Retry-After delay";
     }
 }

@@ -38,9 +38,9 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
             List<X509Certificate> clientChain) {
         if (csr.getAttributes(PKCSObjectIdentifiers.id_aa_decryptKeyID).length > 0) {
             throw new RequestRejected(Problem.NOT_IMPLEMENTED, "CSR asks for the server-generated key encrypted with "
-                    + "a pre-shared symmetric key (DecryptKeyIdentifier, RFC 7030 §4.4.1.1); this server holds no such "
-                    + "keys. Send an AsymmetricDecryptKeyIdentifier naming the SubjectKeyIdentifier of the TLS client "
-                    + "certificate instead, or neither attribute to receive the key protected by TLS only");
+                    + "a pre-shared symmetric key (DecryptKeyIdentifier, RFC 7030 §4.4.1.1); this server holds no "
+                    + "such keys. Send an AsymmetricDecryptKeyIdentifier naming the SubjectKeyIdentifier of the TLS "
+                    + "client certificate instead, or neither attribute to receive the key protected by TLS only");
         }
         Optional<ASN1Encodable> requested = Pkcs10Requests.singleValue(csr,
                 PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, "AsymmetricDecryptKeyIdentifier");
@@ -60,7 +60,8 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
             throw new RequestRejected(Problem.MALFORMED, "CSR asks for the server-generated key encrypted to key "
                     + "identifier " + HEX.formatHex(keyId) + " (AsymmetricDecryptKeyIdentifier), but the TLS client "
                     + "certificate '" + certificate.getSubjectX500Principal().getName() + "' has SubjectKeyIdentifier "
-                    + HEX.formatHex(certificateKeyId) + "; the key can only be encrypted to the TLS client certificate");
+                    + HEX.formatHex(certificateKeyId) + "; the key can only be encrypted to the TLS client "
+                    + "certificate");
         }
         requireKeyManagement(certificate);
         return Optional.of(new KeyEncryptionTarget(keyId, certificate));

@@ -69,16 +69,16 @@ public class ServerKeygenService {
         exchange.note("server-generated key (" + CsrKey.of(publicKey) + "), returned "
                 + target.map(t -> "encrypted to key identifier " + t.describe()).orElse("protected by TLS only")
                 + "; the private key is not stored");
-        IssuedCertificate certificate = enrollment.issue(exchange, profile,
-                new CertificateRequestData(requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
+        IssuedCertificate certificate = enrollment.issue(exchange, profile, new CertificateRequestData(
+                requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
         return new ServerGeneratedKey(certificate, key, target.isPresent());
     }
 
     private static void requireEnabled(EstExchange exchange, Profile profile) {
         if (!profile.serverKeygen().enabled()) {
             throw new RequestRejected(Problem.FORBIDDEN, "server-side key generation is not enabled for label '"
-                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with est.profiles."
-                    + profile.name() + ".serverkeygen.enabled=true");
+                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with "
+                    + "est.profiles." + profile.name() + ".serverkeygen.enabled=true");
         }
     }
 }

@@ -107,8 +107,8 @@ final class ProfileParser {
             }
         });
         return new NameRules(what, property, names(config.required().orElse(List.of()), named),
-                config.allowed().map(allowed -> names(allowed, named)), names(config.forbidden().orElse(List.of()), named),
-                Map.copyOf(patterns));
+                config.allowed().map(allowed -> names(allowed, named)),
+                names(config.forbidden().orElse(List.of()), named), Map.copyOf(patterns));
     }
 
     private static Set<String> names(List<String> raw, UnaryOperator<String> named) {

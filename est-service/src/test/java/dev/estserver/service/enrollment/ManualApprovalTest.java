@@ -103,7 +103,8 @@ class ManualApprovalTest {
         assertThat(client.enroll("manual", csr).statusCode()).isEqualTo(202);
         long id = pendingId(name);
 
-        json(admin.post("approvals/" + id + "/reject", "{\"reason\": \"unknown serial number, not on the delivery list\"}"));
+        json(admin.post("approvals/" + id + "/reject",
+                "{\"reason\": \"unknown serial number, not on the delivery list\"}"));
 
         rejections.assertRejected(client.enroll("manual", csr), 403, "enrollment request " + id
                 + " was rejected by 'demo'", "unknown serial number, not on the delivery list");

@@ -51,7 +51,8 @@ class ProfilePoliciesTest {
         ASN1EncodableVector fields = new ASN1EncodableVector();
         fields.add(new X500Name(newSubject));
         if (newDnsName != null) {
-            fields.add(new DERTaggedObject(false, 1, new GeneralNames(new GeneralName(GeneralName.dNSName, newDnsName))));
+            fields.add(new DERTaggedObject(false, 1,
+                    new GeneralNames(new GeneralName(GeneralName.dNSName, newDnsName))));
         }
         return Csrs.attribute(SubjectNameChange.OID, new DERSequence(fields));
     }
@@ -84,14 +85,16 @@ class ProfilePoliciesTest {
         X509Certificate first = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
         X509Certificate second = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
 
-        assertThat(database.single("select status from certificate where serial = ?", TestCertificates.serial(first)))
+        String firstSerial = TestCertificates.serial(first);
+        String secondSerial = TestCertificates.serial(second);
+        assertThat(database.single("select status from certificate where serial = ?", firstSerial))
                 .isEqualTo("REVOKED");
-        assertThat(database.single("select revocation_reason from certificate where serial = ?", TestCertificates.serial(first)))
+        assertThat(database.single("select revocation_reason from certificate where serial = ?", firstSerial))
                 .isEqualTo(4);
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", TestCertificates.serial(second)))
-                .isEqualTo(TestCertificates.serial(first));
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", secondSerial))
+                .isEqualTo(firstSerial);
         assertThat(database.single("select current_certificate_serial from device where identity = ?", name))
-                .isEqualTo(TestCertificates.serial(second));
+                .isEqualTo(secondSerial);
     }
 
     @Test
@@ -101,8 +104,9 @@ class ProfilePoliciesTest {
         X509Certificate cert = client.enrolled("rename", Csrs.csr(keys, "CN=" + name, name + ".example"));
         String newName = "renamed-" + name;
 
-        X509Certificate renamed = Pkcs7.single(EstClient.withCertificate(keys, cert).reenroll("rename",
-                Csrs.csr(keys, "CN=" + name, List.of(changeSubjectName("CN=" + newName, newName + ".example")), name + ".example")).body());
+        X509Certificate renamed = Pkcs7.single(EstClient.withCertificate(keys, cert).reenroll("rename", Csrs.csr(keys,
+                "CN=" + name, List.of(changeSubjectName("CN=" + newName, newName + ".example")), name + ".example"))
+                .body());
 
         assertThat(renamed.getSubjectX500Principal().getName()).isEqualTo("CN=" + newName);
         assertThat(renamed.getSubjectAlternativeNames()).containsExactly(List.of(2, newName + ".example"));
@@ -117,7 +121,8 @@ class ProfilePoliciesTest {
         X509Certificate cert = client.enrolled(null, Csrs.csr(keys, "CN=" + name));
         rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll(null, Csrs.csr(keys, "CN=" + name,
                 List.of(changeSubjectName("CN=other", null)))), 403,
-                "ChangeSubjectName", "label 'default' does not permit it (est.profiles.default.change-subject-name=false)");
+                "ChangeSubjectName",
+                "label 'default' does not permit it (est.profiles.default.change-subject-name=false)");
     }
 
     @Test

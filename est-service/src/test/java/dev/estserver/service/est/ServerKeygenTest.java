@@ -2,6 +2,7 @@ package dev.estserver.service.est;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
@@ -61,7 +62,8 @@ import dev.estserver.service.support.TestTls;
 class ServerKeygenTest {
 
     private static final String PKCS8_PART = "Content-Type: application/pkcs8";
-    private static final String ENCRYPTED_KEY_PART = "Content-Type: application/pkcs7-mime; smime-type=server-generated-key";
+    private static final String ENCRYPTED_KEY_PART =
+            "Content-Type: application/pkcs7-mime; smime-type=server-generated-key";
     private static final String CERTS_ONLY_PART = "Content-Type: application/pkcs7-mime; smime-type=certs-only";
     private static final String BASE64 = "Content-Transfer-Encoding: base64";
 
@@ -109,7 +111,7 @@ class ServerKeygenTest {
     private static PrivateKey privateKey(PrivateKeyInfo info) {
         try {
             return new JcaPEMKeyConverter().setProvider(Crypto.BC).getPrivateKey(info);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not a usable PKCS#8 PrivateKeyInfo: " + e.getMessage(), e);
         }
     }

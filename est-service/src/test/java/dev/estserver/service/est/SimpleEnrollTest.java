@@ -51,8 +51,8 @@ class SimpleEnrollTest {
 
     /** A bootstrap credential with password "s3cret" and one more column set to an SQL expression. */
     private void storeCredential(String user, String column, String sqlValue) {
-        database.update("insert into credential (kind, username, secret_hash, " + column + ") values ('BOOTSTRAP', ?, ?, "
-                + sqlValue + ")", user, PasswordHasher.hash("s3cret"));
+        database.update("insert into credential (kind, username, secret_hash, " + column + ") values "
+                + "('BOOTSTRAP', ?, ?, " + sqlValue + ")", user, PasswordHasher.hash("s3cret"));
     }
 
     @Test

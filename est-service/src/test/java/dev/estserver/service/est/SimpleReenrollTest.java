@@ -66,13 +66,13 @@ class SimpleReenrollTest {
         X509Certificate renewed = Pkcs7.single(response.body());
         assertThat(renewed.getSubjectX500Principal()).isEqualTo(device.certificate().getSubjectX500Principal());
         assertThat(renewed.getSerialNumber()).isNotEqualTo(device.certificate().getSerialNumber());
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", TestCertificates.serial(renewed)))
+        String serial = TestCertificates.serial(renewed);
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", serial))
                 .isEqualTo(device.serial());
         assertThat(database.single("select current_certificate_serial from device where identity = ?", device.name()))
-                .isEqualTo(TestCertificates.serial(renewed));
+                .isEqualTo(serial);
         assertThat(database.count("select count(*) from enrollment_event where operation = 'simplereenroll' and "
-                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", TestCertificates.serial(renewed)))
-                .isEqualTo(1);
+                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", serial)).isEqualTo(1);
     }
 
     @Test
@@ -124,15 +124,15 @@ class SimpleReenrollTest {
     @Test
     void rejectsExpiredCertificateOfOurs() {
         Instant now = Instant.now();
-        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=old", now.minusSeconds(7200), now.minusSeconds(3600)),
-                403, "client certificate 'CN=old'", "expired at");
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=old", now.minusSeconds(7200),
+                now.minusSeconds(3600)), 403, "client certificate 'CN=old'", "expired at");
     }
 
     @Test
     void rejectsCertificateOfOursNotYetValid() {
         Instant now = Instant.now();
-        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=early", now.plusSeconds(3600), now.plusSeconds(7200)),
-                403, "client certificate 'CN=early'", "is not valid before");
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=early", now.plusSeconds(3600),
+                now.plusSeconds(7200)), 403, "client certificate 'CN=early'", "is not valid before");
     }
 
     /** Re-enrolls with a certificate signed by our CA key for the given window, but never issued by the service. */
@@ -149,8 +149,8 @@ class SimpleReenrollTest {
         Enrolled device = enrolled(null);
         rejections.assertRejected(device.client().reenroll(null,
                 Csrs.csr(device.keys(), "CN=someone-else", device.name() + ".example")), 403,
-                "re-enrollment CSR subject 'CN=someone-else' differs from the subject of the certificate being renewed 'CN="
-                        + device.name() + "'");
+                "re-enrollment CSR subject 'CN=someone-else' differs from the subject of the certificate being "
+                        + "renewed 'CN=" + device.name() + "'");
     }
 
     @Test

@@ -23,7 +23,8 @@ import dev.estserver.service.support.Shell;
 class CsrattrsInteropTest {
 
     private static final String URL = EstClient.BASE;
-    private static final Pattern OUTER_SEQUENCE = Pattern.compile("\\s*0:d=0\\s+hl=(\\d+)\\s+l=\\s*(\\d+)\\s+cons: SEQUENCE");
+    private static final Pattern OUTER_SEQUENCE =
+            Pattern.compile("\\s*0:d=0\\s+hl=(\\d+)\\s+l=\\s*(\\d+)\\s+cons: SEQUENCE");
 
     @TempDir
     Path dir;

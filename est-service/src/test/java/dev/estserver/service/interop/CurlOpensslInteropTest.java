@@ -179,7 +179,8 @@ class CurlOpensslInteropTest {
         Files.write(dir.resolve("cert.b64"), multipart.parts().get(1).content());
 
         // pkcs8 reads nothing but a PrivateKeyInfo; pkey is how a device script converts it.
-        sh.ok("openssl base64 -d -in key.b64 -out key.der && openssl pkcs8 -nocrypt -inform DER -in key.der -out /dev/null");
+        sh.ok("openssl base64 -d -in key.b64 -out key.der");
+        sh.ok("openssl pkcs8 -nocrypt -inform DER -in key.der -out /dev/null");
         sh.ok("openssl pkey -inform DER -in key.der -out key.pem");
         verify("cert.b64", "cert.pem");
         String certificateKey = sh.ok("openssl x509 -in cert.pem -noout -pubkey");
@@ -219,9 +220,11 @@ class CurlOpensslInteropTest {
         sh.ok("openssl cms -verify -binary -inform DER -in signed.der -CAfile ca.pem -purpose any -out package.der");
         // The AsymmetricKeyPackage is a SEQUENCE of one PrivateKeyInfo: the key is the rest after the first header.
         String offset = sh.ok("openssl asn1parse -inform DER -in package.der | grep -m1 'd=1'").strip().split(":")[0];
-        sh.ok("tail -c +$((" + offset + " + 1)) package.der > key.der && openssl pkey -inform DER -in key.der -out key.pem");
+        sh.ok("tail -c +$((" + offset + " + 1)) package.der > key.der");
+        sh.ok("openssl pkey -inform DER -in key.der -out key.pem");
         verify("cert.b64", "cert.pem");
-        assertThat(sh.ok("openssl pkey -in key.pem -pubout")).isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
+        assertThat(sh.ok("openssl pkey -in key.pem -pubout"))
+                .isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
     }
 
     @Test

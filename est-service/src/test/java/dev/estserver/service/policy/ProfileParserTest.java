@@ -118,7 +118,8 @@ class ProfileParserTest {
 
     @Test
     void rejectsUnknownAllowedKeyNamingTheProperty() {
-        assertInvalid(props("allowed-keys", "ec-p224"), "est.profiles.devices.allowed-keys: unknown key kind 'ec-p224'");
+        assertInvalid(props("allowed-keys", "ec-p224"),
+                "est.profiles.devices.allowed-keys: unknown key kind 'ec-p224'");
     }
 
     @Test
@@ -139,7 +140,8 @@ class ProfileParserTest {
 
     @Test
     void rejectsUnknownSanTypeNamingTheProperty() {
-        assertInvalid(props("san.allowed", "dns,phone"), "est.profiles.devices.san: unknown subjectAltName type 'phone'");
+        assertInvalid(props("san.allowed", "dns,phone"),
+                "est.profiles.devices.san: unknown subjectAltName type 'phone'");
     }
 
     @Test
@@ -188,6 +190,7 @@ class ProfileParserTest {
 
     @Test
     void rejectsZeroApprovalRetryAfterNamingTheProperty() {
-        assertInvalid(props("approval.retry-after", "PT0S"), "est.profiles.devices.approval.retry-after must be positive");
+        assertInvalid(props("approval.retry-after", "PT0S"),
+                "est.profiles.devices.approval.retry-after must be positive");
     }
 }

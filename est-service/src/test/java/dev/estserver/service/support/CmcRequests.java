@@ -3,6 +3,7 @@ package dev.estserver.service.support;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class CmcRequests {
     public static byte[] signedWithCertificate(PKIData data, KeyPair keys, X509Certificate certificate) {
         try {
             return signed(data, signerInfos().build(signer(keys), new JcaX509CertificateHolder(certificate)));
-        } catch (OperatorCreationException | java.security.cert.CertificateEncodingException e) {
+        } catch (OperatorCreationException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -28,7 +28,8 @@ public final class TestCertificates {
                 Date.from(notAfter), new X500Name(subject),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
         try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(SignatureAlgorithms.signer(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(SignatureAlgorithms.signer(issuerKey)));
         } catch (CertificateException e) {
             throw new IllegalStateException(e);
         }
