@@ -70,7 +70,8 @@ public interface ProfileConfig {
      * RFC 9266), linking proof of possession to the authenticated TLS connection. Needs TLS to end at the service.
      * The value is base64 of the keying material exported with label {@code EXPORTER-Channel-Binding}, an empty
      * context and 32 bytes, available under TLS 1.3 and under TLS 1.2 with extended master secret; tls-unique is
-     * not supported. Applies to every operation that takes a CSR. When false, a challengePassword is ignored.
+     * not supported. Applies to every operation that takes a CSR. When false, a challengePassword is ignored. Cannot
+     * be combined with approval.required: polling resends the same CSR, which is bound to one TLS connection.
      */
     @WithDefault("false")
     boolean channelBinding();
@@ -128,7 +129,10 @@ public interface ProfileConfig {
 
     interface Approval {
 
-        /** Hold enrollments until an operator approves them through the admin API. */
+        /**
+         * Hold enrollments until an operator approves them through the admin API; the client polls by sending the
+         * same CSR again. Not with serverkeygen.enabled or channel-binding (see there).
+         */
         @WithDefault("false")
         boolean required();
 

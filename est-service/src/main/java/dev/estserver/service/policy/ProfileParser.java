@@ -75,6 +75,11 @@ final class ProfileParser {
                     + "approval.required=true: the server-generated private key would have to be stored while the "
                     + "request waits for approval, and private keys are never stored");
         }
+        if (config.channelBinding() && config.approval().required()) {
+            throw new IllegalArgumentException(prefix + "channel-binding=true cannot be combined with " + prefix
+                    + "approval.required=true: a client polls a held request by sending the same CSR again (RFC 7030 "
+                    + "§4.2.3), but a channel-bound CSR is valid only on the TLS connection it was made for");
+        }
         ApprovalPolicy approval = new ApprovalPolicy(config.approval().required(),
                 positive(config.approval().retryAfter(), prefix + "approval.retry-after"),
                 positive(config.approval().expireAfter(), prefix + "approval.expire-after"));

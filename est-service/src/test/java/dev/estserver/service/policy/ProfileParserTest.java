@@ -182,6 +182,14 @@ class ProfileParserTest {
                         + "est.profiles.devices.approval.required=true", "private keys are never stored");
     }
 
+    /** Polls resend the first CSR, whose binding is to a connection that is gone by then. */
+    @Test
+    void rejectsChannelBindingTogetherWithApprovalNamingBothProperties() {
+        assertInvalid(props("channel-binding", "true", "approval.required", "true"),
+                "est.profiles.devices.channel-binding=true cannot be combined with "
+                        + "est.profiles.devices.approval.required=true", "valid only on the TLS connection");
+    }
+
     @Test
     void rejectsUnknownCsrAttrsFormNamingTheProperty() {
         assertInvalid(props("csrattrs", "full"),
