@@ -9,10 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.estserver.service.ca.DemoPki;
+import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.ServiceProcess;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestPorts;
@@ -69,14 +67,7 @@ class ApprovalAcrossInstancesIT {
 
             String admin = "curl -sS --fail-with-body --cacert ca.pem -H \"Authorization: Bearer $(cat admin-token)\" "
                     + "https://localhost:" + PORT_B + "/api/v1/approvals";
-            JsonNode pending = new ObjectMapper().readTree(sh.ok(admin));
-            long id = -1;
-            for (JsonNode request : pending) {
-                if (request.get("deviceIdentity").asText().equals(device)) {
-                    id = request.get("id").asLong();
-                }
-            }
-            assertThat(id).as("pending request of %s in %s", device, pending).isPositive();
+            long id = AdminClient.requestOf(AdminClient.parse(sh.ok(admin)), device);
             assertThat(sh.ok(admin + "/" + id + "/approve -X POST")).contains("\"status\":\"APPROVED\"");
 
             assertThat(enroll(sh, PORT_B, "issued-b.b64")).isEqualTo("200");

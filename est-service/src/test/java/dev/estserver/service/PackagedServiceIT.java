@@ -31,8 +31,10 @@ class PackagedServiceIT {
     private static List<String> production(String... extra) {
         DemoPki.ensure(PKI);
         List<String> args = new ArrayList<>(List.of(
-                "-Dest.ca.cert-file=" + PKI.resolve(DemoPki.CA_CERT), "-Dest.ca.key-file=" + PKI.resolve(DemoPki.CA_KEY),
-                "-Dest.tls.cert-file=" + PKI.resolve(DemoPki.TLS_CERT), "-Dest.tls.key-file=" + PKI.resolve(DemoPki.TLS_KEY),
+                "-Dest.ca.cert-file=" + PKI.resolve(DemoPki.CA_CERT),
+                "-Dest.ca.key-file=" + PKI.resolve(DemoPki.CA_KEY),
+                "-Dest.tls.cert-file=" + PKI.resolve(DemoPki.TLS_CERT),
+                "-Dest.tls.key-file=" + PKI.resolve(DemoPki.TLS_KEY),
                 "-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.datasource.username=est",
                 "-Dquarkus.datasource.password=est", "-Dquarkus.http.ssl-port=0", "-Dquarkus.management.port=0"));
         args.addAll(List.of(extra));
@@ -89,7 +91,8 @@ class PackagedServiceIT {
             service.awaitReady(9002);
             Shell sh = new Shell(demo);
             assertThat(Files.readString(demo.resolve("ca-key.pem"))).startsWith("-----BEGIN PRIVATE KEY-----");
-            assertThat(Files.getPosixFilePermissions(demo.resolve("ca-key.pem")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            assertThat(Files.getPosixFilePermissions(demo.resolve("ca-key.pem")).toString())
+                    .isEqualTo("[OWNER_READ, OWNER_WRITE]");
             sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8445/.well-known/est/cacerts -o ca.b64");
             assertThat(sh.ok("openssl base64 -d -in ca.b64 | openssl pkcs7 -inform DER -print_certs | openssl x509 "
                     + "-noout -subject")).contains("EST Demo Root CA");

@@ -82,7 +82,7 @@ public class AdminTokens {
             throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
                     + "' expired at " + token.expiresAt);
         }
-        return new Caller(AuthMethod.ADMIN_TOKEN, token.username, Optional.empty());
+        return Caller.adminToken(token.username);
     }
 
     private static String demoToken(Path file) {

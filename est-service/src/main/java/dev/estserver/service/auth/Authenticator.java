@@ -39,12 +39,13 @@ public class Authenticator {
     }
 
     /**
-     * {@code /simpleenroll} on {@code label}: one of the methods its profile accepts, tried in this order: a client
-     * certificate from an enrollment CA, HTTP Basic, a one-time code in the CSR's otpChallenge attribute (RFC 7894).
-     * Sending credentials of a method the label does not accept is a 403 that names the property. Other failures are
-     * 401 where the label accepts Basic: the exception mapper adds the Basic challenge, because libest and
-     * BouncyCastle clients send credentials only after one. Where it does not, they are 403: every 401 must carry a
-     * challenge (RFC 9110 §15.5.2), and one for a scheme the label refuses would only send clients round in circles.
+     * An enrollment ({@code /simpleenroll}, {@code /serverkeygen}, {@code /fullcmc}) on {@code label}: one of the
+     * methods its profile accepts, tried in this order: a client certificate from an enrollment CA, HTTP Basic, a
+     * one-time code in the CSR's otpChallenge attribute (RFC 7894). Sending credentials of a method the label does
+     * not accept is a 403 that names the property. Other failures are 401 where the label accepts Basic: the
+     * exception mapper adds the Basic challenge, because libest and BouncyCastle clients send credentials only after
+     * one. Where it does not, they are 403: every 401 must carry a challenge (RFC 9110 §15.5.2), and one for a scheme
+     * the label refuses would only send clients round in circles.
      */
     public Caller forEnrollment(String label, Profile profile, List<X509Certificate> clientChain,
             Optional<String> authorization, PKCS10CertificationRequest csr) {
@@ -53,9 +54,7 @@ public class Authenticator {
         if (!clientChain.isEmpty()) {
             if (accepted.contains(AuthMethod.CLIENT_CERTIFICATE)) {
                 try {
-                    X509Certificate cert = trust.validateForEnrollment(clientChain);
-                    return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(),
-                            Optional.of(cert));
+                    return Caller.clientCertificate(trust.validateForEnrollment(clientChain));
                 } catch (RequestRejected e) {
                     certificateProblem = e.getMessage();
                 }
@@ -101,8 +100,7 @@ public class Authenticator {
             throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
                     + "the certificate being renewed; no client certificate was presented");
         }
-        X509Certificate cert = trust.validateIssuedBy(issuingCa, clientChain.getFirst());
-        return new Caller(AuthMethod.CLIENT_CERTIFICATE, cert.getSubjectX500Principal().getName(), Optional.of(cert));
+        return Caller.clientCertificate(trust.validateIssuedBy(issuingCa, clientChain.getFirst()));
     }
 
     private static RequestRejected failure(Profile profile, String reason) {
@@ -149,6 +147,6 @@ public class Authenticator {
             throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credential '" + credentials.username()
                     + "' expired at " + credential.expiresAt);
         }
-        return new Caller(AuthMethod.BASIC, credentials.username(), Optional.empty());
+        return Caller.basic(credentials.username());
     }
 }

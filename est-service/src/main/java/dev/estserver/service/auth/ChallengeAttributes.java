@@ -10,10 +10,10 @@ import org.bouncycastle.asn1.ASN1PrintableString;
 import org.bouncycastle.asn1.ASN1T61String;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.ASN1UniversalString;
-import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -39,21 +39,9 @@ final class ChallengeAttributes {
         return single(csr, OTP_CHALLENGE, "otpChallenge");
     }
 
-    /** Both attributes are SINGLE VALUE; a CSR that repeats one is malformed rather than ambiguous. */
+    /** Both attributes are SINGLE VALUE. */
     private static Optional<String> single(PKCS10CertificationRequest csr, ASN1ObjectIdentifier type, String name) {
-        Attribute[] attributes = csr.getAttributes(type);
-        if (attributes.length == 0) {
-            return Optional.empty();
-        }
-        int values = 0;
-        for (Attribute attribute : attributes) {
-            values += attribute.getAttrValues().size();
-        }
-        if (attributes.length != 1 || values != 1) {
-            throw new RequestRejected(Problem.MALFORMED, "CSR carries " + attributes.length + " " + name
-                    + " attribute(s) with " + values + " value(s) in all; exactly one value is allowed");
-        }
-        return Optional.of(text(attributes[0].getAttrValues().getObjectAt(0), name));
+        return Pkcs10Requests.singleValue(csr, type, name).map(value -> text(value, name));
     }
 
     private static String text(ASN1Encodable value, String name) {

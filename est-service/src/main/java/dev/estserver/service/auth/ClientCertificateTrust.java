@@ -19,12 +19,12 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import dev.estserver.service.config.StartupOrder;
-
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PemFiles;
 import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -117,7 +117,7 @@ public class ClientCertificateTrust {
 
     static String describe(X509Certificate cert) {
         return "'" + cert.getSubjectX500Principal().getName() + "' (serial "
-                + cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + ", issuer '"
+                + SerialNumbers.toHex(cert.getSerialNumber()) + ", issuer '"
                 + cert.getIssuerX500Principal().getName() + "')";
     }
 }

@@ -1,14 +1,10 @@
 package dev.estserver.service.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.Digests;
 import dev.estserver.service.enrollment.DeviceIdentity;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
@@ -135,8 +132,7 @@ public class OneTimeCodes {
                         + "device '" + requested + "'");
             }
         }
-        return new Caller(AuthMethod.ONE_TIME_CODE, String.valueOf(credential.id), Optional.empty(),
-                OptionalLong.of(credential.id));
+        return Caller.oneTimeCode(credential.id);
     }
 
     private static RequestRejected refused(String reason) {
@@ -168,11 +164,6 @@ public class OneTimeCodes {
     /** Case, dashes and white space are how a person copies a code, not part of it. */
     static String hash(String code) {
         String canonical = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,10 +11,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
 import dev.estserver.service.policy.CsrKey;
 
@@ -24,13 +24,11 @@ public final class CertificateIssuer {
     /** Devices with slightly wrong clocks must accept a certificate issued a moment ago. */
     static final Duration BACKDATE = Duration.ofMinutes(5);
 
-    private static final BcX509ExtensionUtils EXTENSIONS = new BcX509ExtensionUtils();
-
     private CertificateIssuer() {
     }
 
-    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template, CertificateRequestData request,
-            Instant now) {
+    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template,
+            CertificateRequestData request, Instant now) {
         BigInteger serial = SerialNumbers.next();
         Instant notBefore = now.minus(BACKDATE);
         Instant caNotAfter = ca.certificate().getNotAfter().toInstant();
@@ -51,7 +49,7 @@ public final class CertificateIssuer {
                         new ExtendedKeyUsage(template.extendedKeyUsage().toArray(KeyPurposeId[]::new)));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    EXTENSIONS.createSubjectKeyIdentifier(request.publicKey()));
+                    new SubjectKeyIdentifier(KeyIdentifiers.of(request.publicKey())));
             builder.addExtension(Extension.authorityKeyIdentifier, false, ca.authorityKeyIdentifier());
             if (request.subjectAltNames().isPresent()) {
                 // RFC 5280 §4.2.1.6: the SAN extension is critical when the subject is empty.

@@ -2,11 +2,8 @@ package dev.estserver.service.ca;
 
 import java.util.Optional;
 
-import org.bouncycastle.asn1.pkcs.Attribute;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -19,19 +16,8 @@ public record CertificateRequestData(X500Name subject, Optional<GeneralNames> su
         SubjectPublicKeyInfo publicKey) {
 
     public static CertificateRequestData of(PKCS10CertificationRequest csr) {
-        return new CertificateRequestData(csr.getSubject(), subjectAltNames(csr), csr.getSubjectPublicKeyInfo());
-    }
-
-    private static Optional<GeneralNames> subjectAltNames(PKCS10CertificationRequest csr) {
-        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-            if (attribute.getAttrValues().size() > 0) {
-                Extensions extensions = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
-                GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
-                if (names != null) {
-                    return Optional.of(names);
-                }
-            }
-        }
-        return Optional.empty();
+        return new CertificateRequestData(csr.getSubject(), Pkcs10Requests.requestedExtensions(csr)
+                .map(extensions -> GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName)),
+                csr.getSubjectPublicKeyInfo());
     }
 }

@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.jboss.logging.Logger;
 
-
 /**
  * The demo PKI of {@code make run} and the tests: a root CA that issues device certificates directly, and a TLS
  * server certificate for localhost signed by it, so {@code ca.pem} is the only trust anchor a client needs.
@@ -59,7 +58,8 @@ public final class DemoPki {
                 generateTlsCertificate(ca, tlsCert, dir.resolve(TLS_KEY));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write demo PKI to " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write demo PKI to " + dir.toAbsolutePath() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -83,7 +83,8 @@ public final class DemoPki {
         X509CertificateHolder cert = CertificateIssuer.issue(ca, TLS_SERVER, request, Instant.now());
         PemFiles.writePrivateKey(keyFile, keys.getPrivate());
         Files.writeString(certFile, PemFiles.toPem(cert, ca.certificate()), StandardCharsets.US_ASCII);
-        LOG.infof("generated demo TLS server certificate for localhost, 127.0.0.1 and ::1 in %s", certFile.toAbsolutePath());
+        LOG.infof("generated demo TLS server certificate for localhost, 127.0.0.1 and ::1 in %s",
+                certFile.toAbsolutePath());
     }
 
     private static boolean expiresSoon(Path certFile) {

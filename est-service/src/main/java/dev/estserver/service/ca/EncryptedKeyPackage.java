@@ -1,6 +1,5 @@
 package dev.estserver.service.ca;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -10,7 +9,6 @@ import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
@@ -56,23 +54,21 @@ public final class EncryptedKeyPackage {
      */
     public static byte[] seal(PrivateKey key, IssuingCa generator, byte[] recipientKeyId, PublicKey recipient) {
         try {
-            byte[] keyPackage = new DERSequence(PrivateKeyInfo.getInstance(KeyPairs.pkcs8(key)))
-                    .getEncoded(ASN1Encoding.DER);
+            byte[] keyPackage = Der.encode(new DERSequence(PrivateKeyInfo.getInstance(KeyPairs.pkcs8(key))));
             CMSSignedDataGenerator signer = new CMSSignedDataGenerator();
             signer.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.BC).build())
                     .build(SignatureAlgorithms.signer(generator.key()), generator.certificate()));
             signer.addCertificates(new JcaCertStore(generator.chain()));
-            byte[] signed = signer.generate(new CMSProcessableByteArray(ASYMMETRIC_KEY_PACKAGE, keyPackage), true)
-                    .toASN1Structure().getEncoded(ASN1Encoding.DER);
+            byte[] signed = Der.encode(signer.generate(new CMSProcessableByteArray(ASYMMETRIC_KEY_PACKAGE, keyPackage),
+                    true).toASN1Structure());
 
             CMSEnvelopedDataGenerator envelope = new CMSEnvelopedDataGenerator();
             envelope.addRecipientInfoGenerator(recipientInfo(recipientKeyId, recipient));
-            return envelope.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signed),
-                            new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Crypto.BC)
-                                    .setSecureRandom(Crypto.RANDOM).build())
-                    .toASN1Structure().getEncoded(ASN1Encoding.DER);
-        } catch (CMSException | OperatorCreationException | GeneralSecurityException | IOException e) {
+            return Der.encode(envelope.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signed),
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Crypto.BC)
+                            .setSecureRandom(Crypto.RANDOM).build()).toASN1Structure());
+        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
             // The message of a CMS failure names algorithms, never key material.
             throw new IllegalStateException("cannot encrypt the server-generated key: " + e.getMessage(), e);
         }

@@ -9,9 +9,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
 /**
  * An issuing CA, parsed once at startup: everything certificate building needs from it is computed here,
@@ -36,9 +34,7 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
         try {
             X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
             // RFC 5280 §4.2.1.1: the AKI must equal the CA's SKI, whichever method the CA used to make it.
-            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
-            AuthorityKeyIdentifier aki = ski != null ? new AuthorityKeyIdentifier(ski.getKeyIdentifier())
-                    : new BcX509ExtensionUtils().createAuthorityKeyIdentifier(holder.getSubjectPublicKeyInfo());
+            AuthorityKeyIdentifier aki = new AuthorityKeyIdentifier(KeyIdentifiers.of(holder));
             List<Certificate> asn1 = chain.stream().map(IssuingCa::asn1).toList();
             return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1);
         } catch (java.io.IOException | CertificateEncodingException e) {

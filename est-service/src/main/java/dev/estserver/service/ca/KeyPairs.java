@@ -1,7 +1,5 @@
 package dev.estserver.service.ca;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,7 +8,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 import dev.estserver.service.policy.KeyRequirement;
@@ -75,11 +72,7 @@ public final class KeyPairs {
             throw new IllegalArgumentException("a " + key.getAlgorithm() + " private key encodes as "
                     + key.getFormat() + ", not PKCS#8");
         }
-        try {
-            return PrivateKeyInfo.getInstance(key.getEncoded()).getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Der.encode(PrivateKeyInfo.getInstance(key.getEncoded()));
     }
 
     /** True when a signature made with the private key verifies with the public key: works for every key type. */

@@ -67,8 +67,8 @@ public class PkiMaterial {
     private static Path resolve(Optional<Path> configured, Optional<Path> demoDir, String demoFile, String property) {
         return configured.or(() -> demoDir.map(dir -> dir.resolve(demoFile)))
                 .orElseThrow(() -> new IllegalStateException(property + " is not set: configure the CA and TLS files "
-                        + "(est.ca.cert-file, est.ca.key-file, est.tls.cert-file, est.tls.key-file) or run in demo mode "
-                        + "(est.demo.enabled=true)"));
+                        + "(est.ca.cert-file, est.ca.key-file, est.tls.cert-file, est.tls.key-file) or run in demo "
+                        + "mode (est.demo.enabled=true)"));
     }
 
     /** The issuing CA of that name; names are checked against configuration when profiles are loaded. */

@@ -9,11 +9,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 
 /** A self-signed root CA certificate. */
 public final class SelfSignedCa {
@@ -31,7 +31,7 @@ public final class SelfSignedCa {
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
-                    new BcX509ExtensionUtils().createSubjectKeyIdentifier(spki));
+                    new SubjectKeyIdentifier(KeyIdentifiers.of(spki)));
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
         }

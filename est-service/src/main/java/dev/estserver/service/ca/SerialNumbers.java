@@ -1,6 +1,7 @@
 package dev.estserver.service.ca;
 
 import java.math.BigInteger;
+import java.util.Locale;
 
 /** Random certificate serial numbers: 127 bits of entropy, always positive, at most 16 octets. */
 public final class SerialNumbers {
@@ -17,7 +18,8 @@ public final class SerialNumbers {
         return serial;
     }
 
+    /** Upper-case hex, as serials are stored, logged and compared. */
     public static String toHex(BigInteger serial) {
-        return serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+        return serial.toString(16).toUpperCase(Locale.ROOT);
     }
 }

@@ -8,11 +8,16 @@ import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 
 /** Subject alternative names as openssl prints them ({@code DNS:host, IP:127.0.0.1}), for records and messages. */
 public final class SubjectAltNames {
 
     private SubjectAltNames() {
+    }
+
+    public static String describe(GeneralNames names) {
+        return describe(Arrays.asList(names.getNames()));
     }
 
     public static String describe(Collection<GeneralName> names) {

@@ -1,6 +1,5 @@
 package dev.estserver.service.cmc;
 
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +23,7 @@ import org.bouncycastle.asn1.cmc.TaggedRequest;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.crmf.CertReqMsg;
-import org.bouncycastle.asn1.pkcs.Attribute;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -39,6 +34,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.KeyIdentifiers;
+import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -48,8 +45,6 @@ import dev.estserver.service.problem.RequestRejected;
  * that the signature is the enclosed request's.
  */
 public final class FullPkiRequest {
-
-    private static final BcX509ExtensionUtils KEY_IDENTIFIERS = new BcX509ExtensionUtils();
 
     private final CMSSignedData signedData;
     private final PKIData pkiData;
@@ -70,7 +65,8 @@ public final class FullPkiRequest {
         }
         CMSTypedData content = signedData.getSignedContent();
         if (content == null || !(content.getContent() instanceof byte[] der)) {
-            throw malformed("the SignedData carries no encapsulated PKIData (eContent must be present, as an OCTET STRING)");
+            throw malformed("the SignedData carries no encapsulated PKIData (eContent must be present, as an OCTET "
+                    + "STRING)");
         }
         try {
             PKIData pkiData = PKIData.getInstance(der);
@@ -171,14 +167,8 @@ public final class FullPkiRequest {
 
     private static PKCS10CertificationRequest pkcs10(BodyPartID id, TaggedCertificationRequest request) {
         try {
-            PKCS10CertificationRequest csr = new PKCS10CertificationRequest(
-                    request.getCertificationRequest().getEncoded());
-            // BouncyCastle parses parts lazily; touch them so that a broken request fails here.
-            csr.getSubject();
-            csr.getSubjectPublicKeyInfo();
-            csr.getAttributes();
-            return csr;
-        } catch (IOException | RuntimeException e) {
+            return Pkcs10Requests.parse(request.getCertificationRequest());
+        } catch (RuntimeException e) {
             throw new UnsupportedCmcRequest(List.of(id), "body part " + id.getID()
                     + " is not a PKCS#10 certification request: " + e.getMessage());
         }
@@ -222,20 +212,9 @@ public final class FullPkiRequest {
     }
 
     private static byte[] keyIdentifier(PKCS10CertificationRequest csr) {
-        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-            if (attribute.getAttrValues().size() > 0) {
-                try {
-                    SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(
-                            Extensions.getInstance(attribute.getAttrValues().getObjectAt(0)));
-                    if (ski != null) {
-                        return ski.getKeyIdentifier();
-                    }
-                } catch (RuntimeException e) {
-                    throw malformed("the PKCS#10 request's extensionRequest cannot be read: " + e.getMessage());
-                }
-            }
-        }
-        return KEY_IDENTIFIERS.createSubjectKeyIdentifier(csr.getSubjectPublicKeyInfo()).getKeyIdentifier();
+        return Pkcs10Requests.requestedExtensions(csr).map(SubjectKeyIdentifier::fromExtensions)
+                .map(SubjectKeyIdentifier::getKeyIdentifier)
+                .orElseGet(() -> KeyIdentifiers.of(csr.getSubjectPublicKeyInfo()));
     }
 
     /** RFC 5272 §3.2.2: a CRMF request's identifier is its certReqId, that of other requests their first field. */

@@ -37,22 +37,24 @@ public interface ProfileConfig {
     @WithDefault("rsa-2048,ec-p256,ec-p384,ed25519")
     List<String> allowedKeys();
 
-    /** Rules for the CSR subject; attributes by their short names (CN, O, OU, C, L, ST, SERIALNUMBER, E). */
+    /** Rules for the CSR subject; attributes by their short names (CN, O, OU, C, L, ST, SERIALNUMBER, E) or OIDs. */
     NameRules subject();
 
-    /** Rules for the CSR subject alternative names, by type: dns, ip, email, uri. */
+    /** Rules for the CSR subject alternative names, by type: dns, ip, email, uri, dirname, othername, rid. */
     NameRules san();
 
     /**
-     * How {@code /simpleenroll} callers may authenticate: basic (bootstrap username and password),
-     * client-certificate (a manufacturer / IDevID certificate), one-time-code (RFC 7894 otpChallenge in the CSR).
+     * How callers of {@code /simpleenroll}, {@code /serverkeygen} and {@code /fullcmc} may authenticate: basic
+     * (bootstrap username and password), client-certificate (a manufacturer / IDevID certificate), one-time-code
+     * (RFC 7894 otpChallenge in the CSR). {@code /simplereenroll} always takes the certificate being renewed.
      */
     @WithDefault("basic,client-certificate,one-time-code")
     List<String> authMethods();
 
     /**
-     * What {@code /simpleenroll} does for a device that already holds a certificate: reject (409), allow (another
-     * certificate), or replace (issue and revoke the previous certificate).
+     * What an enrollment ({@code /simpleenroll}, {@code /serverkeygen}, {@code /fullcmc}) does for a device that
+     * already holds a certificate: reject (409), allow (another certificate), or replace (issue and revoke the
+     * previous certificate).
      */
     @WithDefault("reject")
     String duplicateDevice();
@@ -68,12 +70,16 @@ public interface ProfileConfig {
      * RFC 9266), linking proof of possession to the authenticated TLS connection. Needs TLS to end at the service.
      * The value is base64 of the keying material exported with label {@code EXPORTER-Channel-Binding}, an empty
      * context and 32 bytes, available under TLS 1.3 and under TLS 1.2 with extended master secret; tls-unique is
-     * not supported. Applies to every operation that takes a CSR. When false, a challengePassword is ignored.
+     * not supported. Applies to every operation that takes a CSR. When false, a challengePassword is ignored. Cannot
+     * be combined with approval.required: polling resends the same CSR, which is bound to one TLS connection.
      */
     @WithDefault("false")
     boolean channelBinding();
 
-    /** Allow {@code /simplereenroll} to change the subject with the ChangeSubjectName attribute (RFC 6402 §2.2). */
+    /**
+     * Allow {@code /simplereenroll} to change the subject and subjectAltName with the ChangeSubjectName attribute
+     * (RFC 6402 §2.8, RFC 7030 §4.2.2); the new names must meet the subject and san rules.
+     */
     @WithDefault("false")
     boolean changeSubjectName();
 
@@ -123,15 +129,18 @@ public interface ProfileConfig {
 
     interface Approval {
 
-        /** Hold enrollments until an operator approves them through the admin API. */
+        /**
+         * Hold enrollments until an operator approves them through the admin API; the client polls by sending the
+         * same CSR again. Not with serverkeygen.enabled or channel-binding (see there).
+         */
         @WithDefault("false")
         boolean required();
 
-        /** Retry-After sent with 202 while a request waits for approval. */
+        /** Retry-After sent with 202 while a request waits for approval; positive. */
         @WithDefault("PT60S")
         Duration retryAfter();
 
-        /** A request nobody decides on within this time expires; the client must send a new CSR. */
+        /** A request nobody decides on within this time expires; the client must send a new CSR. Positive. */
         @WithDefault("P7D")
         Duration expireAfter();
     }

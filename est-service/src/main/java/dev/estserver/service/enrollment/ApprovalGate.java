@@ -1,9 +1,6 @@
 package dev.estserver.service.enrollment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.policy.CsrKey;
@@ -33,7 +31,7 @@ class ApprovalGate {
     Admission admit(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr,
             CertificateRequestData request) {
         Instant now = Instant.now();
-        String csrHash = Digests.sha256Hex(der(csr));
+        String csrHash = Digests.sha256Hex(Der.encode(csr.toASN1Structure()));
         PendingRequest pending = PendingRequest.lock(exchange.label(), csrHash).orElse(null);
         if (pending == null) {
             requireNotEnrolled(exchange, profile);
@@ -68,14 +66,6 @@ class ApprovalGate {
         };
     }
 
-    private static byte[] der(PKCS10CertificationRequest csr) {
-        try {
-            return csr.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A device the label would refuse anyway (409) is told so now, not after an operator approved it. */
     private static void requireNotEnrolled(EstExchange exchange, Profile profile) {
         if (profile.duplicateDevice() != DuplicateDevicePolicy.REJECT) {
@@ -96,8 +86,7 @@ class ApprovalGate {
         pending.csrSha256 = csrHash;
         pending.deviceIdentity = exchange.deviceIdentity();
         pending.subject = request.subject().toString();
-        pending.subjectAltNames = request.subjectAltNames()
-                .map(names -> SubjectAltNames.describe(Arrays.asList(names.getNames()))).orElse(null);
+        pending.subjectAltNames = request.subjectAltNames().map(SubjectAltNames::describe).orElse(null);
         pending.publicKey = CsrKey.of(request.publicKey()).toString();
         pending.authMethod = exchange.authMethod();
         pending.principal = exchange.principal();
@@ -107,7 +96,8 @@ class ApprovalGate {
     }
 
     private static String waiting(PendingRequest pending, String state) {
-        return "enrollment of '" + pending.deviceIdentity + "' " + state + " (request " + pending.id + ", label '" + pending.label + "', expires at " + pending.expiresAt
-                + "); send the same CSR again after the Retry-After delay";
+        return "enrollment of '" + pending.deviceIdentity + "' " + state + " (request " + pending.id + ", label '"
+                + pending.label + "', expires at " + pending.expiresAt + "); send the same CSR again after the "
+                + "Retry-After delay";
     }
 }

@@ -30,7 +30,7 @@ public final class DeviceIdentity {
         return request.subjectAltNames().map(names -> names.getNames())
                 .filter(names -> names.length > 0)
                 .map(names -> SubjectAltNames.describe(names[0]))
-                .orElseThrow(() -> new RequestRejected(Problem.MALFORMED,
-                        "CSR has neither a subject nor a subject alternative name; one is needed to identify the device"));
+                .orElseThrow(() -> new RequestRejected(Problem.MALFORMED, "CSR has neither a subject nor a subject "
+                        + "alternative name; one is needed to identify the device"));
     }
 }

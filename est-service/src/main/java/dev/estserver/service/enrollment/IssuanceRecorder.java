@@ -1,7 +1,6 @@
 package dev.estserver.service.enrollment;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -121,7 +120,7 @@ class IssuanceRecorder {
         record.issuer = certificate.getIssuer().toString();
         record.subject = certificate.getSubject().toString();
         GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
-        record.subjectAltNames = sans == null ? null : SubjectAltNames.describe(Arrays.asList(sans.getNames()));
+        record.subjectAltNames = sans == null ? null : SubjectAltNames.describe(sans);
         record.notBefore = certificate.getNotBefore().toInstant();
         record.notAfter = certificate.getNotAfter().toInstant();
         record.der = CertificateIssuer.der(certificate);

@@ -1,21 +1,19 @@
 package dev.estserver.service.enrollment;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.KeyIdentifiers;
+import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -40,15 +38,16 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
             List<X509Certificate> clientChain) {
         if (csr.getAttributes(PKCSObjectIdentifiers.id_aa_decryptKeyID).length > 0) {
             throw new RequestRejected(Problem.NOT_IMPLEMENTED, "CSR asks for the server-generated key encrypted with "
-                    + "a pre-shared symmetric key (DecryptKeyIdentifier, RFC 7030 §4.4.1.1); this server holds no such "
-                    + "keys. Send an AsymmetricDecryptKeyIdentifier naming the SubjectKeyIdentifier of the TLS client "
-                    + "certificate instead, or neither attribute to receive the key protected by TLS only");
+                    + "a pre-shared symmetric key (DecryptKeyIdentifier, RFC 7030 §4.4.1.1); this server holds no "
+                    + "such keys. Send an AsymmetricDecryptKeyIdentifier naming the SubjectKeyIdentifier of the TLS "
+                    + "client certificate instead, or neither attribute to receive the key protected by TLS only");
         }
-        Attribute[] attributes = csr.getAttributes(PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID);
-        if (attributes.length == 0) {
+        Optional<ASN1Encodable> requested = Pkcs10Requests.singleValue(csr,
+                PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID, "AsymmetricDecryptKeyIdentifier");
+        if (requested.isEmpty()) {
             return Optional.empty();
         }
-        byte[] keyId = keyIdentifier(attributes);
+        byte[] keyId = keyIdentifier(requested.get());
         if (clientChain.isEmpty()) {
             throw new RequestRejected(Problem.MALFORMED, "CSR asks for the server-generated key encrypted to key "
                     + "identifier " + HEX.formatHex(keyId) + " (AsymmetricDecryptKeyIdentifier, RFC 7030 §4.4.1.2), "
@@ -56,12 +55,13 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
                     + "certificate whose SubjectKeyIdentifier is that identifier");
         }
         X509Certificate certificate = clientChain.getFirst();
-        byte[] certificateKeyId = subjectKeyIdentifier(certificate);
+        byte[] certificateKeyId = KeyIdentifiers.of(certificate);
         if (!Arrays.equals(keyId, certificateKeyId)) {
             throw new RequestRejected(Problem.MALFORMED, "CSR asks for the server-generated key encrypted to key "
                     + "identifier " + HEX.formatHex(keyId) + " (AsymmetricDecryptKeyIdentifier), but the TLS client "
                     + "certificate '" + certificate.getSubjectX500Principal().getName() + "' has SubjectKeyIdentifier "
-                    + HEX.formatHex(certificateKeyId) + "; the key can only be encrypted to the TLS client certificate");
+                    + HEX.formatHex(certificateKeyId) + "; the key can only be encrypted to the TLS client "
+                    + "certificate");
         }
         requireKeyManagement(certificate);
         return Optional.of(new KeyEncryptionTarget(keyId, certificate));
@@ -71,28 +71,13 @@ record KeyEncryptionTarget(byte[] keyIdentifier, X509Certificate certificate) {
         return HEX.formatHex(keyIdentifier);
     }
 
-    private static byte[] keyIdentifier(Attribute[] attributes) {
-        if (attributes.length != 1 || attributes[0].getAttrValues().size() != 1
-                || !(attributes[0].getAttrValues().getObjectAt(0) instanceof ASN1OctetString value)
-                || value.getOctets().length == 0) {
+    private static byte[] keyIdentifier(ASN1Encodable requested) {
+        if (!(requested instanceof ASN1OctetString value) || value.getOctets().length == 0) {
             throw new RequestRejected(Problem.MALFORMED, "CSR attribute AsymmetricDecryptKeyIdentifier ("
-                    + PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID + ") must occur once with one non-empty OCTET "
-                    + "STRING value (RFC 7030 §4.4.1.2)");
+                    + PKCSObjectIdentifiers.id_aa_asymmDecryptKeyID + ") must be a non-empty OCTET STRING "
+                    + "(RFC 7030 §4.4.1.2)");
         }
         return value.getOctets();
-    }
-
-    /** The certificate's SubjectKeyIdentifier, else the one RFC 5280 §4.2.1.2 method (1) gives its key. */
-    private static byte[] subjectKeyIdentifier(X509Certificate certificate) {
-        try {
-            X509CertificateHolder holder = new X509CertificateHolder(certificate.getEncoded());
-            SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
-            return ski != null ? ski.getKeyIdentifier()
-                    : new BcX509ExtensionUtils().createSubjectKeyIdentifier(holder.getSubjectPublicKeyInfo())
-                            .getKeyIdentifier();
-        } catch (CertificateEncodingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.auth.ChannelBinding;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.EncryptedKeyPackage;
 import dev.estserver.service.ca.IssuingCa;
@@ -25,7 +26,8 @@ import dev.estserver.service.problem.RequestRejected;
 
 /**
  * {@code /serverkeygen} (RFC 7030 §4.4): the server generates the key pair and enrolls its public key for the
- * subject and subjectAltName of the CSR, through the same issuance and recording as {@code /simpleenroll}.
+ * subject and subjectAltName of the CSR, through the same name rules, channel binding, issuance and recording as
+ * {@code /simpleenroll}.
  *
  * <p>RFC 7030 §4.4.1 says the server "MUST ignore the public key values and signature in the CSR": they only let
  * clients reuse their CSR code. So the CSR signature is not verified, and its key only tells which kind of key the
@@ -51,6 +53,9 @@ public class ServerKeygenService {
         CertificateRequestData requested = CertificateRequestData.of(csr);
         exchange.device(DeviceIdentity.of(requested));
         CsrPolicy.checkNames(requested, profile);
+        // The CSR signature is ignored, but its challengePassword still has to be this connection's exporter value:
+        // the key goes back on this connection, so a CSR relayed from another one must not obtain it.
+        ChannelBinding.require(profile, exchange.tls(), csr);
         KeyRequirement kind = ServerKeyKind.choose(profile, CsrKey.of(csr.getSubjectPublicKeyInfo()));
         Optional<KeyEncryptionTarget> target = KeyEncryptionTarget.requestedBy(csr, clientChain);
 
@@ -64,16 +69,16 @@ public class ServerKeygenService {
         exchange.note("server-generated key (" + CsrKey.of(publicKey) + "), returned "
                 + target.map(t -> "encrypted to key identifier " + t.describe()).orElse("protected by TLS only")
                 + "; the private key is not stored");
-        IssuedCertificate certificate = enrollment.issue(exchange, profile,
-                new CertificateRequestData(requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
+        IssuedCertificate certificate = enrollment.issue(exchange, profile, new CertificateRequestData(
+                requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
         return new ServerGeneratedKey(certificate, key, target.isPresent());
     }
 
     private static void requireEnabled(EstExchange exchange, Profile profile) {
         if (!profile.serverKeygen().enabled()) {
             throw new RequestRejected(Problem.FORBIDDEN, "server-side key generation is not enabled for label '"
-                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with est.profiles."
-                    + profile.name() + ".serverkeygen.enabled=true");
+                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with "
+                    + "est.profiles." + profile.name() + ".serverkeygen.enabled=true");
         }
     }
 }

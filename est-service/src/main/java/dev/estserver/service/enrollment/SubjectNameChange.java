@@ -7,12 +7,12 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.Pkcs10Requests;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -26,19 +26,14 @@ record SubjectNameChange(Optional<X500Name> subject, Optional<GeneralNames> subj
     static final ASN1ObjectIdentifier OID = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.7.36");
 
     static Optional<SubjectNameChange> of(PKCS10CertificationRequest csr) {
-        Attribute[] attributes = csr.getAttributes(OID);
-        if (attributes.length == 0) {
-            return Optional.empty();
-        }
-        if (attributes.length > 1 || attributes[0].getAttrValues().size() != 1) {
-            throw malformed("the CSR must carry exactly one ChangeSubjectName value");
-        }
-        try {
-            return Optional.of(parse(ASN1Sequence.getInstance(attributes[0].getAttrValues().getObjectAt(0))));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw malformed("ChangeSubjectName is not a SEQUENCE { subject Name OPTIONAL, subjectAlt "
-                    + "GeneralNames OPTIONAL }: " + e.getMessage());
-        }
+        return Pkcs10Requests.singleValue(csr, OID, "ChangeSubjectName").map(value -> {
+            try {
+                return parse(ASN1Sequence.getInstance(value));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw malformed("ChangeSubjectName is not a SEQUENCE { subject Name OPTIONAL, subjectAlt "
+                        + "GeneralNames OPTIONAL }: " + e.getMessage());
+            }
+        });
     }
 
     /**

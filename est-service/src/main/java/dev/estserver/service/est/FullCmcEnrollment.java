@@ -14,8 +14,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.cmc.FullPkiRequest;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-
 import dev.estserver.service.cmc.FullPkiResponse;
 import dev.estserver.service.cmc.TaggedPkcs10;
 import dev.estserver.service.cmc.TransactionControls;
@@ -32,7 +30,10 @@ import dev.estserver.service.problem.RequestRejected;
  * enrolled exactly like {@code /simpleenroll}. A body that is not such a signed message is refused as text like any
  * malformed EST request. A signed one that asks for more than that, or that enrollment refuses, gets a Full PKI
  * Response reporting the failure (CMCFailInfo badRequest, the reason as statusString) with the refusal's 4xx status:
- * RFC 7030 §4.3.2 wants a 4xx or 5xx carrying a CMC response for every CMC error.
+ * RFC 7030 §4.3.2 wants a 4xx or 5xx carrying a CMC response for every CMC error. A request held for manual
+ * approval is answered like one to {@code /simpleenroll}: 202 with Retry-After and a text/plain reason, and sending
+ * a Full PKI Request with the same PKCS#10 request again polls it. A CMC "pending" status would have the client poll
+ * with the Query Pending control, which this server does not accept.
  */
 @ApplicationScoped
 class FullCmcEnrollment {

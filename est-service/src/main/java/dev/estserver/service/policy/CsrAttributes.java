@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.bouncycastle.asn1.est.AttrOrOID;
 import org.bouncycastle.asn1.est.CsrAttrs;
 
+import dev.estserver.service.ca.Der;
+
 /**
  * The {@code /csrattrs} answer of a profile (RFC 7030 §4.5.2, RFC 9908): the DER of a {@code CsrAttrs} sequence, or
  * nothing (204 No Content) when the profile's form is {@code none} or it has nothing to tell a client.

@@ -1,7 +1,5 @@
 package dev.estserver.service.policy;
 
-import java.util.Arrays;
-
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -41,7 +39,7 @@ public final class CsrPolicy {
     public static void checkNames(CertificateRequestData request, Profile profile) {
         profile.subject().check(SubjectAttributes.of(request.subject()), request.subject().toString());
         profile.san().check(SubjectAltNameTypes.of(request.subjectAltNames()),
-                request.subjectAltNames().map(n -> SubjectAltNames.describe(Arrays.asList(n.getNames()))).orElse(""));
+                request.subjectAltNames().map(SubjectAltNames::describe).orElse(""));
     }
 
     private static void verifySignature(PKCS10CertificationRequest csr) {

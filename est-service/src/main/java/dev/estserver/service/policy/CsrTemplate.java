@@ -26,6 +26,8 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
+import dev.estserver.service.ca.Der;
+
 /**
  * The RFC 9908 certificate request template: one {@code id-aa-certificationRequestInfoTemplate} attribute whose
  * value is a CSR without key and signature, with blanks the client fills in (module with IMPLICIT TAGS):

@@ -32,7 +32,8 @@ public record NameRules(String what, String property, Set<String> required, Opti
     public void check(Map<String, List<String>> names, String seen) {
         for (String name : required) {
             if (!names.containsKey(name)) {
-                throw violation(name + " is required (" + property + ".required) but the CSR " + what + " has none", seen);
+                throw violation(name + " is required (" + property + ".required) but the CSR " + what + " has none",
+                        seen);
             }
         }
         for (String name : names.keySet()) {

@@ -11,9 +11,11 @@ import dev.estserver.service.ca.CertificateTemplate;
  * features it turns on.
  *
  * @param issuingCa  name of the issuing CA ({@code default} or one of {@code est.cas})
- * @param subject    rules for CSR subject attributes, keyed by upper-case short name (CN, O, ...)
- * @param san        rules for CSR subject alternative names, keyed by type (dns, ip, email, uri)
- * @param authMethods how {@code /simpleenroll} callers may authenticate
+ * @param subject    rules for CSR subject attributes, keyed by upper-case short name (CN, O, ...) or OID
+ * @param san        rules for CSR subject alternative names, keyed by type (dns, ip, email, uri, dirname,
+ *                   othername, rid)
+ * @param authMethods how callers of {@code /simpleenroll}, {@code /serverkeygen} and {@code /fullcmc} may
+ *                    authenticate; {@code /simplereenroll} always takes the certificate being renewed
  * @param channelBinding whether the CSR must carry the TLS channel binding in its challengePassword
  */
 public record Profile(

@@ -36,10 +36,9 @@ final class ProfileParser {
             "time-stamping", KeyPurposeId.id_kp_timeStamping,
             "ocsp-signing", KeyPurposeId.id_kp_OCSPSigning);
 
-    private static final Map<String, AuthMethod> AUTH_METHODS = Map.of(
-            "basic", AuthMethod.BASIC,
-            "client-certificate", AuthMethod.CLIENT_CERTIFICATE,
-            "one-time-code", AuthMethod.ONE_TIME_CODE);
+    /** Every way of authenticating an enrollment; admin tokens authenticate only the admin API. */
+    private static final Map<String, AuthMethod> AUTH_METHODS = EnumSet.complementOf(EnumSet.of(AuthMethod.ADMIN_TOKEN))
+            .stream().collect(Collectors.toUnmodifiableMap(AuthMethod::configName, method -> method));
 
     private ProfileParser() {
     }
@@ -76,6 +75,11 @@ final class ProfileParser {
                     + "approval.required=true: the server-generated private key would have to be stored while the "
                     + "request waits for approval, and private keys are never stored");
         }
+        if (config.channelBinding() && config.approval().required()) {
+            throw new IllegalArgumentException(prefix + "channel-binding=true cannot be combined with " + prefix
+                    + "approval.required=true: a client polls a held request by sending the same CSR again (RFC 7030 "
+                    + "§4.2.3), but a channel-bound CSR is valid only on the TLS connection it was made for");
+        }
         ApprovalPolicy approval = new ApprovalPolicy(config.approval().required(),
                 positive(config.approval().retryAfter(), prefix + "approval.retry-after"),
                 positive(config.approval().expireAfter(), prefix + "approval.expire-after"));
@@ -108,8 +112,8 @@ final class ProfileParser {
             }
         });
         return new NameRules(what, property, names(config.required().orElse(List.of()), named),
-                config.allowed().map(allowed -> names(allowed, named)), names(config.forbidden().orElse(List.of()), named),
-                Map.copyOf(patterns));
+                config.allowed().map(allowed -> names(allowed, named)),
+                names(config.forbidden().orElse(List.of()), named), Map.copyOf(patterns));
     }
 
     private static Set<String> names(List<String> raw, UnaryOperator<String> named) {

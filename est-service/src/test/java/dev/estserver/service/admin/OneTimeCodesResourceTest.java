@@ -2,7 +2,6 @@ package dev.estserver.service.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,12 +39,12 @@ class OneTimeCodesResourceTest {
     }
 
     @Test
-    void issuesACodeShownOnceThatEnrollsItsDeviceOnce() throws IOException {
+    void issuesACodeShownOnceThatEnrollsItsDeviceOnce() {
         String name = "dev-" + UUID.randomUUID();
         HttpResponse<byte[]> response = admin.post("one-time-codes",
                 "{\"label\": \"default\", \"deviceIdentity\": \"" + name + "\", \"validity\": \"PT1H\"}");
         assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(201);
-        JsonNode issued = new ObjectMapper().readTree(response.body());
+        JsonNode issued = AdminClient.json(response);
         String code = issued.get("code").asText();
         long id = issued.get("id").asLong();
         assertThat(issued.get("deviceIdentity").asText()).isEqualTo(name);

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.Multipart;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.RawHttps;
 import dev.estserver.service.support.Rejections;
@@ -147,6 +148,24 @@ class ChannelBindingTest {
             X509Certificate renewed = issued(connection.post("bound/simplereenroll", "application/pkcs10",
                     Csrs.base64(boundCsr(keys, name, tlsExporter(connection)))));
             assertThat(renewed.getSerialNumber()).isNotEqualTo(cert.getSerialNumber());
+        }
+    }
+
+    /** The server generates the key, but it goes back on this connection: the CSR must be bound to it too. */
+    @Test
+    void serverkeygenNeedsTheBindingOfItsOwnConnectionToo() throws Exception {
+        try (RawHttps connection = new RawHttps()) {
+            rejections.assertRejected(connection.post("keygen-bound/serverkeygen", "application/pkcs10",
+                    Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + device())), "Authorization",
+                    EstClient.DEMO_BASIC), 403, "profile 'keygen-bound' requires channel binding",
+                    "the CSR has no challengePassword attribute");
+        }
+        try (RawHttps connection = new RawHttps()) {
+            RawHttps.Response response = connection.post("keygen-bound/serverkeygen", "application/pkcs10",
+                    Csrs.base64(boundCsr(TestKeys.ecP256(), device(), tlsExporter(connection))), "Authorization",
+                    EstClient.DEMO_BASIC);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            assertThat(Multipart.parse(response.header("Content-Type"), response.body()).parts()).hasSize(2);
         }
     }
 

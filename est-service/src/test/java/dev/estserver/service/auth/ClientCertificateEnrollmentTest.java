@@ -95,7 +95,8 @@ class ClientCertificateEnrollmentTest {
         String name = device();
         KeyPair keys = TestKeys.ecP256();
         HttpResponse<byte[]> response = EstClient.withCertificate(keys, idevid(keys, name)).post(
-                "basic-only/simpleenroll", "application/pkcs10", Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name)));
+                "basic-only/simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name)));
         rejections.assertRejected(response, 401, "a TLS client certificate was presented, but label 'basic-only' does "
                 + "not accept client-certificate (est.profiles.basic-only.auth-methods = basic); send HTTP Basic "
                 + "bootstrap credentials instead");

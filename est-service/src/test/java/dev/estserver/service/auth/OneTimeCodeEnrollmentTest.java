@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,11 +23,14 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.ca.Digests;
+import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 
 /**
@@ -78,7 +79,7 @@ class OneTimeCodeEnrollmentTest {
         HttpResponse<byte[]> response = enroll(null, csr(name, code.code()));
 
         assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(200);
-        String serial = Pkcs7.single(response.body()).getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        String serial = TestCertificates.serial(Pkcs7.single(response.body()));
         assertThat(database.count("select count(*) from enrollment_event where device_identity = ? and outcome = "
                 + "'ISSUED' and auth_method = 'ONE_TIME_CODE' and principal = ? and serial = ?", name,
                 String.valueOf(code.id()), serial)).isEqualTo(1);
@@ -86,13 +87,12 @@ class OneTimeCodeEnrollmentTest {
     }
 
     @Test
-    void issuesCodesOf160BitsInBase32GroupsAndStoresOnlyTheirHash() throws Exception {
+    void issuesCodesOf160BitsInBase32GroupsAndStoresOnlyTheirHash() {
         OneTimeCodes.Issued code = codes.issue(null, null, HOUR);
 
         assertThat(code.code()).matches("([A-Z2-7]{4}-){7}[A-Z2-7]{4}");
         assertThat(code.toString()).doesNotContain(code.code());
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(code.code().replace("-", "").getBytes(StandardCharsets.US_ASCII)));
+        String sha256 = Digests.sha256Hex(code.code().replace("-", "").getBytes(StandardCharsets.US_ASCII));
         assertThat(database.single("select secret_hash from credential where id = ?", code.id())).isEqualTo(sha256);
         assertThat(database.single("select kind from credential where id = ?", code.id())).isEqualTo("ONE_TIME_CODE");
         assertThat(database.count("select count(*) from credential where id = ? and one_time and username is null "
@@ -148,6 +148,34 @@ class OneTimeCodeEnrollmentTest {
                         + "auth_method = 'ONE_TIME_CODE' and principal = ?", String.valueOf(code.id()))).isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Manual approval: the code authenticates every poll of its request and is used up by the poll that gets the
+     * certificate. After that it authenticates nothing, not even a poll for the same certificate again: the device
+     * asks the operator, who sees the certificate in the admin API.
+     */
+    @Test
+    void onALabelWithManualApprovalTheCodeIsUsedUpOnlyWhenTheCertificateIsIssued() {
+        String name = device();
+        OneTimeCodes.Issued code = codes.issue("manual", name, HOUR);
+        PKCS10CertificationRequest csr = csr(name, code.code());
+
+        assertThat(enroll("manual", csr).statusCode()).isEqualTo(202);
+        HttpResponse<byte[]> poll = enroll("manual", csr);
+        assertThat(poll.statusCode()).as(EstClient.text(poll)).isEqualTo(202);
+        assertThat(EstClient.text(poll)).contains("waiting for manual approval");
+        assertThat(usedAt(code.id())).isNull();
+        long id = (Long) database.single("select id from pending_request where device_identity = ? and "
+                + "auth_method = 'ONE_TIME_CODE' and principal = ?", name, String.valueOf(code.id()));
+
+        assertThat(AdminClient.demo().post("approvals/" + id + "/approve", null).statusCode()).isEqualTo(200);
+        assertThat(usedAt(code.id())).isNull();
+        HttpResponse<byte[]> issued = enroll("manual", csr);
+        assertThat(issued.statusCode()).as(EstClient.text(issued)).isEqualTo(200);
+        assertThat(usedAt(code.id())).isNotNull();
+
+        rejections.assertRejected(enroll("manual", csr), 401, "one-time code " + code.id() + " was already used");
     }
 
     @Test

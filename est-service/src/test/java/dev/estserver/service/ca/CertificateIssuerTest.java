@@ -56,8 +56,9 @@ class CertificateIssuerTest {
         rsa2048 = TestKeys.rsa(2048);
     }
 
-    private static X509CertificateHolder issue(IssuingCa issuer, CertificateTemplate profile, CertificateRequestData request) {
-        return CertificateIssuer.issue(issuer, profile, request, NOW);
+    private static X509CertificateHolder issue(IssuingCa issuer, CertificateTemplate template,
+            CertificateRequestData request) {
+        return CertificateIssuer.issue(issuer, template, request, NOW);
     }
 
     private static X509CertificateHolder issue(CertificateRequestData request) {

@@ -150,7 +150,8 @@ class FullPkiRequestTest {
         byte[] data = new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(new byte[] {1}))
                 .getEncoded(ASN1Encoding.DER);
         assertRejected(() -> parse(data), Problem.MALFORMED,
-                "a Full PKI Request must be a CMS SignedData (1.2.840.113549.1.7.2), got content type 1.2.840.113549.1.7.1");
+                "a Full PKI Request must be a CMS SignedData (1.2.840.113549.1.7.2), got content type "
+                        + "1.2.840.113549.1.7.1");
     }
 
     @Test
@@ -163,7 +164,8 @@ class FullPkiRequestTest {
     void rejectsSignedDataOfAnotherContentType() throws IOException, CMSException {
         byte[] certsOnly = new CMSSignedDataGenerator().generate(new CMSAbsentContent()).getEncoded();
         assertRejected(() -> parse(certsOnly), Problem.MALFORMED,
-                "must encapsulate a CMC PKIData (id-cct-PKIData, 1.3.6.1.5.5.7.12.2), got content type 1.2.840.113549.1.7.1");
+                "must encapsulate a CMC PKIData (id-cct-PKIData, 1.3.6.1.5.5.7.12.2), got content type "
+                        + "1.2.840.113549.1.7.1");
     }
 
     @Test

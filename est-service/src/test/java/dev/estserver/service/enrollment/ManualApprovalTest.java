@@ -1,9 +1,9 @@
 package dev.estserver.service.enrollment;
 
+import static dev.estserver.service.support.AdminClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.util.UUID;
@@ -14,7 +14,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,8 +30,6 @@ import dev.estserver.service.support.TestPorts;
 /** RFC 7030 §4.2.3 manual approval: 202 + Retry-After, polling with the same CSR, decisions through the admin API. */
 @QuarkusTest
 class ManualApprovalTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Database database;
@@ -51,25 +48,9 @@ class ManualApprovalTest {
         return "dev-" + UUID.randomUUID();
     }
 
-    private static JsonNode json(HttpResponse<byte[]> response) {
-        assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The id of the pending request of this device, from the admin list. */
     private long pendingId(String device) {
-        for (JsonNode request : json(admin.get("approvals"))) {
-            if (request.get("deviceIdentity").asText().equals(device)) {
-                return request.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no pending request of " + device);
+        return AdminClient.requestOf(json(admin.get("approvals")), device);
     }
 
     @Test
@@ -122,7 +103,8 @@ class ManualApprovalTest {
         assertThat(client.enroll("manual", csr).statusCode()).isEqualTo(202);
         long id = pendingId(name);
 
-        json(admin.post("approvals/" + id + "/reject", "{\"reason\": \"unknown serial number, not on the delivery list\"}"));
+        json(admin.post("approvals/" + id + "/reject",
+                "{\"reason\": \"unknown serial number, not on the delivery list\"}"));
 
         rejections.assertRejected(client.enroll("manual", csr), 403, "enrollment request " + id
                 + " was rejected by 'demo'", "unknown serial number, not on the delivery list");

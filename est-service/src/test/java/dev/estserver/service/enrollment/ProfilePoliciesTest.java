@@ -6,7 +6,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,6 +26,7 @@ import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 
 /** Per-label profile rules applied by the running service: names, keys, duplicates, renaming on re-enrollment. */
@@ -45,16 +45,14 @@ class ProfilePoliciesTest {
         return "dev-" + UUID.randomUUID();
     }
 
-    private static String serialOf(X509Certificate cert) {
-        return cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-    }
 
     /** The ChangeSubjectName attribute, subjectAlt tagged [1] as RFC 6402 erratum 3943 has it. */
     private static Attribute changeSubjectName(String newSubject, String newDnsName) {
         ASN1EncodableVector fields = new ASN1EncodableVector();
         fields.add(new X500Name(newSubject));
         if (newDnsName != null) {
-            fields.add(new DERTaggedObject(false, 1, new GeneralNames(new GeneralName(GeneralName.dNSName, newDnsName))));
+            fields.add(new DERTaggedObject(false, 1,
+                    new GeneralNames(new GeneralName(GeneralName.dNSName, newDnsName))));
         }
         return Csrs.attribute(SubjectNameChange.OID, new DERSequence(fields));
     }
@@ -87,14 +85,16 @@ class ProfilePoliciesTest {
         X509Certificate first = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
         X509Certificate second = client.enrolled("replace", Csrs.csr(TestKeys.ecP256(), "CN=" + name));
 
-        assertThat(database.single("select status from certificate where serial = ?", serialOf(first)))
+        String firstSerial = TestCertificates.serial(first);
+        String secondSerial = TestCertificates.serial(second);
+        assertThat(database.single("select status from certificate where serial = ?", firstSerial))
                 .isEqualTo("REVOKED");
-        assertThat(database.single("select revocation_reason from certificate where serial = ?", serialOf(first)))
+        assertThat(database.single("select revocation_reason from certificate where serial = ?", firstSerial))
                 .isEqualTo(4);
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", serialOf(second)))
-                .isEqualTo(serialOf(first));
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", secondSerial))
+                .isEqualTo(firstSerial);
         assertThat(database.single("select current_certificate_serial from device where identity = ?", name))
-                .isEqualTo(serialOf(second));
+                .isEqualTo(secondSerial);
     }
 
     @Test
@@ -104,13 +104,14 @@ class ProfilePoliciesTest {
         X509Certificate cert = client.enrolled("rename", Csrs.csr(keys, "CN=" + name, name + ".example"));
         String newName = "renamed-" + name;
 
-        X509Certificate renamed = Pkcs7.single(EstClient.withCertificate(keys, cert).reenroll("rename",
-                Csrs.csr(keys, "CN=" + name, List.of(changeSubjectName("CN=" + newName, newName + ".example")), name + ".example")).body());
+        X509Certificate renamed = Pkcs7.single(EstClient.withCertificate(keys, cert).reenroll("rename", Csrs.csr(keys,
+                "CN=" + name, List.of(changeSubjectName("CN=" + newName, newName + ".example")), name + ".example"))
+                .body());
 
         assertThat(renamed.getSubjectX500Principal().getName()).isEqualTo("CN=" + newName);
         assertThat(renamed.getSubjectAlternativeNames()).containsExactly(List.of(2, newName + ".example"));
         assertThat(database.single("select identity from device where current_certificate_serial = ?",
-                serialOf(renamed))).isEqualTo(newName);
+                TestCertificates.serial(renamed))).isEqualTo(newName);
     }
 
     @Test
@@ -120,7 +121,8 @@ class ProfilePoliciesTest {
         X509Certificate cert = client.enrolled(null, Csrs.csr(keys, "CN=" + name));
         rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll(null, Csrs.csr(keys, "CN=" + name,
                 List.of(changeSubjectName("CN=other", null)))), 403,
-                "ChangeSubjectName", "label 'default' does not permit it (est.profiles.default.change-subject-name=false)");
+                "ChangeSubjectName",
+                "label 'default' does not permit it (est.profiles.default.change-subject-name=false)");
     }
 
     @Test

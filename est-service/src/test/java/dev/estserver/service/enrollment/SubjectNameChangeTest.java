@@ -3,8 +3,6 @@ package dev.estserver.service.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
@@ -25,8 +23,8 @@ class SubjectNameChangeTest {
     private static final GeneralNames NEW_SAN = new GeneralNames(new GeneralName(GeneralName.dNSName, "new.example"));
 
     private static SubjectNameChange parse(DERSequence value) {
-        return SubjectNameChange.of(Csrs.csr(TestKeys.ecP256(), "CN=old", List.of(Csrs.attribute(SubjectNameChange.OID, value))))
-                .orElseThrow();
+        return SubjectNameChange.of(Csrs.withAttributes(TestKeys.ecP256(), "CN=old",
+                Csrs.attribute(SubjectNameChange.OID, value))).orElseThrow();
     }
 
     @Test
@@ -51,7 +49,8 @@ class SubjectNameChangeTest {
 
     @Test
     void replacesOnlyTheNamesItCarries() {
-        CertificateRequestData request = CertificateRequestData.of(Csrs.csr(TestKeys.ecP256(), "CN=old", "old.example"));
+        CertificateRequestData request = CertificateRequestData.of(
+                Csrs.csr(TestKeys.ecP256(), "CN=old", "old.example"));
         CertificateRequestData renamed = parse(new DERSequence(new X500Name("CN=new"))).applyTo(request);
         assertThat(renamed.subject()).isEqualTo(new X500Name("CN=new"));
         assertThat(renamed.subjectAltNames()).isEqualTo(request.subjectAltNames());

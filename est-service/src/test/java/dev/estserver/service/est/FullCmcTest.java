@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -30,12 +29,14 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.CmcRequests;
 import dev.estserver.service.support.CmcResponse;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
@@ -118,7 +119,7 @@ class FullCmcTest {
         assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(2, name + ".example"));
         assertThat(cmc.certificates()).contains(TestTls.caCertificate());
 
-        String serial = cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        String serial = TestCertificates.serial(cert);
         assertThat(database.single("select status from certificate where serial = ?", serial)).isEqualTo("GOOD");
         assertThat(database.single("select current_certificate_serial from device where identity = ?", name))
                 .isEqualTo(serial);
@@ -181,6 +182,27 @@ class FullCmcTest {
         KeyPair weak = TestKeys.rsa(1024);
         assertCmcFailure(post(CmcRequests.fullPkiRequest(weak, Csrs.csr(weak, "CN=" + device()))), 400,
                 new long[] {1}, "found RSA 1024 bits");
+    }
+
+    /** The /simpleenroll answer, not a CMC one: a CMC "pending" status would need the Query Pending control. */
+    @Test
+    void answersManualApprovalWith202TextAndIssuesOnThePollAfterApproval() {
+        String name = device();
+        KeyPair keys = TestKeys.ecP256();
+        PKCS10CertificationRequest csr = Csrs.csr(keys, "CN=" + name);
+
+        HttpResponse<byte[]> pending = post("manual/fullcmc", CMC_REQUEST, CmcRequests.fullPkiRequest(keys, csr));
+        assertThat(pending.statusCode()).as(EstClient.text(pending)).isEqualTo(202);
+        assertThat(pending.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(pending.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(EstClient.text(pending)).contains("'" + name + "' stored for manual approval");
+
+        long id = (Long) database.single("select id from pending_request where device_identity = ?", name);
+        assertThat(AdminClient.demo().post("approvals/" + id + "/approve", null).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> issued = post("manual/fullcmc", CMC_REQUEST, CmcRequests.fullPkiRequest(keys, csr));
+        assertThat(issued.statusCode()).as(EstClient.text(issued)).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Content-Type")).hasValue(CMC_RESPONSE);
+        assertThat(CmcResponse.fromBase64(issued.body()).status().getCMCStatus()).isEqualTo(CMCStatus.success);
     }
 
     @Test

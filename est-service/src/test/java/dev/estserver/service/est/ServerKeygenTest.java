@@ -2,6 +2,7 @@ package dev.estserver.service.est;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
@@ -20,10 +21,7 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.KeyAgreeRecipientId;
@@ -42,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.EncryptedKeyPackage;
+import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.KeyPairs;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.support.Csrs;
@@ -63,7 +62,8 @@ import dev.estserver.service.support.TestTls;
 class ServerKeygenTest {
 
     private static final String PKCS8_PART = "Content-Type: application/pkcs8";
-    private static final String ENCRYPTED_KEY_PART = "Content-Type: application/pkcs7-mime; smime-type=server-generated-key";
+    private static final String ENCRYPTED_KEY_PART =
+            "Content-Type: application/pkcs7-mime; smime-type=server-generated-key";
     private static final String CERTS_ONLY_PART = "Content-Type: application/pkcs7-mime; smime-type=certs-only";
     private static final String BASE64 = "Content-Transfer-Encoding: base64";
 
@@ -111,7 +111,7 @@ class ServerKeygenTest {
     private static PrivateKey privateKey(PrivateKeyInfo info) {
         try {
             return new JcaPEMKeyConverter().setProvider(Crypto.BC).getPrivateKey(info);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not a usable PKCS#8 PrivateKeyInfo: " + e.getMessage(), e);
         }
     }
@@ -154,14 +154,6 @@ class ServerKeygenTest {
         return List.of(Base64.getEncoder().encodeToString(key.getEncoded()), secret.toString(16));
     }
 
-    private static byte[] subjectKeyIdentifier(X509Certificate certificate) throws Exception {
-        SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(
-                new JcaX509CertificateHolder(certificate).getExtensions());
-        return ski != null ? ski.getKeyIdentifier() : new BcX509ExtensionUtils()
-                .createSubjectKeyIdentifier(SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded()))
-                .getKeyIdentifier();
-    }
-
     /** A CSR asking for the key encrypted to the key with this identifier (RFC 7030 §4.4.1.2). */
     private static PKCS10CertificationRequest encryptedTo(byte[] keyId, String name) {
         return Csrs.withAttributes(TestKeys.ecP256(), "CN=" + name,
@@ -193,7 +185,7 @@ class ServerKeygenTest {
         assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=" + name);
         assertThat(cert.getSubjectAlternativeNames()).containsExactly(List.of(2, name + ".example"));
 
-        String serial = cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String serial = TestCertificates.serial(cert);
         assertThat(database.single("select d.current_certificate_serial from device d where d.identity = ? "
                 + "and d.label = 'keygen' and d.status = 'ACTIVE'", name)).isEqualTo(serial);
         assertThat(database.single("select reason from enrollment_event where serial = ? and outcome = 'ISSUED' "
@@ -279,7 +271,7 @@ class ServerKeygenTest {
     void encryptsTheKeyToTheRsaTlsClientCertificateTheCsrNames() throws Exception {
         KeyPair tlsKeys = TestKeys.rsa(2048);
         X509Certificate tlsCert = client.enrolled(null, Csrs.csr(tlsKeys, "CN=tls-" + device()));
-        byte[] keyId = subjectKeyIdentifier(tlsCert);
+        byte[] keyId = KeyIdentifiers.of(tlsCert);
         String name = device();
 
         Multipart multipart = multipart(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
@@ -296,7 +288,7 @@ class ServerKeygenTest {
     void encryptsTheKeyByKeyAgreementToAnEcTlsClientCertificateWithoutKeyUsage() throws Exception {
         KeyPair tlsKeys = TestKeys.ecP256();
         X509Certificate tlsCert = TestCertificates.selfSigned("CN=unrestricted-" + device(), tlsKeys);
-        byte[] keyId = subjectKeyIdentifier(tlsCert);
+        byte[] keyId = KeyIdentifiers.of(tlsCert);
 
         Multipart multipart = multipart(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
                 encryptedTo(keyId, device())));
@@ -317,7 +309,7 @@ class ServerKeygenTest {
         X509Certificate tlsCert = TestCertificates.selfSigned("CN=other-" + device(), tlsKeys);
         rejections.assertRejected(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
                 encryptedTo(new byte[] {1, 2, 3}, device())), 400, "encrypted to key identifier 010203",
-                "has SubjectKeyIdentifier " + HexFormat.of().withUpperCase().formatHex(subjectKeyIdentifier(tlsCert)));
+                "has SubjectKeyIdentifier " + HexFormat.of().withUpperCase().formatHex(KeyIdentifiers.of(tlsCert)));
     }
 
     @Test
@@ -325,7 +317,7 @@ class ServerKeygenTest {
         KeyPair tlsKeys = TestKeys.ecP256();
         X509Certificate tlsCert = client.enrolled(null, Csrs.csr(tlsKeys, "CN=signing-only-" + device()));
         rejections.assertRejected(serverKeygen(EstClient.withCertificate(tlsKeys, tlsCert), "keygen",
-                encryptedTo(subjectKeyIdentifier(tlsCert), device())), 400,
+                encryptedTo(KeyIdentifiers.of(tlsCert), device())), 400,
                 "its keyUsage does not include keyAgreement (RFC 7030 §4.4.1.2)");
     }
 

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -43,13 +42,10 @@ class SimpleReenrollTest {
         }
 
         String serial() {
-            return serialOf(certificate);
+            return TestCertificates.serial(certificate);
         }
     }
 
-    private static String serialOf(X509Certificate cert) {
-        return cert.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
-    }
 
     private static Enrolled enrolled(String label) {
         String name = "dev-" + UUID.randomUUID();
@@ -70,13 +66,13 @@ class SimpleReenrollTest {
         X509Certificate renewed = Pkcs7.single(response.body());
         assertThat(renewed.getSubjectX500Principal()).isEqualTo(device.certificate().getSubjectX500Principal());
         assertThat(renewed.getSerialNumber()).isNotEqualTo(device.certificate().getSerialNumber());
-        assertThat(database.single("select replaces_serial from certificate where serial = ?", serialOf(renewed)))
+        String serial = TestCertificates.serial(renewed);
+        assertThat(database.single("select replaces_serial from certificate where serial = ?", serial))
                 .isEqualTo(device.serial());
         assertThat(database.single("select current_certificate_serial from device where identity = ?", device.name()))
-                .isEqualTo(serialOf(renewed));
+                .isEqualTo(serial);
         assertThat(database.count("select count(*) from enrollment_event where operation = 'simplereenroll' and "
-                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", serialOf(renewed)))
-                .isEqualTo(1);
+                + "outcome = 'ISSUED' and auth_method = 'CLIENT_CERTIFICATE' and serial = ?", serial)).isEqualTo(1);
     }
 
     @Test
@@ -128,15 +124,15 @@ class SimpleReenrollTest {
     @Test
     void rejectsExpiredCertificateOfOurs() {
         Instant now = Instant.now();
-        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=old", now.minusSeconds(7200), now.minusSeconds(3600)),
-                403, "client certificate 'CN=old'", "expired at");
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=old", now.minusSeconds(7200),
+                now.minusSeconds(3600)), 403, "client certificate 'CN=old'", "expired at");
     }
 
     @Test
     void rejectsCertificateOfOursNotYetValid() {
         Instant now = Instant.now();
-        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=early", now.plusSeconds(3600), now.plusSeconds(7200)),
-                403, "client certificate 'CN=early'", "is not valid before");
+        rejections.assertRejected(reenrollWithCertificateOfOurs("CN=early", now.plusSeconds(3600),
+                now.plusSeconds(7200)), 403, "client certificate 'CN=early'", "is not valid before");
     }
 
     /** Re-enrolls with a certificate signed by our CA key for the given window, but never issued by the service. */
@@ -153,8 +149,8 @@ class SimpleReenrollTest {
         Enrolled device = enrolled(null);
         rejections.assertRejected(device.client().reenroll(null,
                 Csrs.csr(device.keys(), "CN=someone-else", device.name() + ".example")), 403,
-                "re-enrollment CSR subject 'CN=someone-else' differs from the subject of the certificate being renewed 'CN="
-                        + device.name() + "'");
+                "re-enrollment CSR subject 'CN=someone-else' differs from the subject of the certificate being "
+                        + "renewed 'CN=" + device.name() + "'");
     }
 
     @Test

@@ -23,7 +23,8 @@ import dev.estserver.service.support.TestPorts;
 class ManagementInterfaceTest {
 
     private static HttpResponse<String> management(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.MANAGEMENT + path)).build(),
+        URI uri = URI.create("http://localhost:" + TestPorts.MANAGEMENT + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -22,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
-import dev.estserver.service.support.TestTls;
 
 /**
  * INTEROP 19 against an independent TLS implementation: {@code openssl s_client} prints the RFC 9266 exporter value
@@ -51,25 +50,15 @@ class ChannelBindingInteropTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
         Files.writeString(dir.resolve("no-ems.cnf"), NO_EXTENDED_MASTER_SECRET);
-        sh = new Shell(dir);
+        sh = Shell.withTrustAnchor(dir);
         sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
         name = "cb-" + UUID.randomUUID();
     }
 
     /** A CSR made by openssl req with {@code challengePassword} in its attributes section, as base64 DER. */
     private byte[] csrWithChallengePassword(String challengePassword) throws IOException {
-        Files.writeString(dir.resolve("req.cnf"), """
-                [req]
-                distinguished_name = dn
-                attributes = attrs
-                prompt = no
-                [dn]
-                CN = %s
-                [attrs]
-                challengePassword = %s
-                """.formatted(name, challengePassword));
+        Files.writeString(dir.resolve("req.cnf"), Shell.requestConfig(name, "challengePassword", challengePassword));
         sh.ok("openssl req -new -key key.pem -config req.cnf -outform DER | openssl base64 -A > csr.b64");
         return Files.readAllBytes(dir.resolve("csr.b64"));
     }

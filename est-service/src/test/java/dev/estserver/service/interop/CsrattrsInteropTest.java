@@ -2,7 +2,6 @@ package dev.estserver.service.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
-import dev.estserver.service.support.TestTls;
 
 /**
  * {@code /csrattrs} as the real curl and openssl see it (INTEROP.md item 16). {@code openssl base64 -d} decodes the
@@ -25,7 +23,8 @@ import dev.estserver.service.support.TestTls;
 class CsrattrsInteropTest {
 
     private static final String URL = EstClient.BASE;
-    private static final Pattern OUTER_SEQUENCE = Pattern.compile("\\s*0:d=0\\s+hl=(\\d+)\\s+l=\\s*(\\d+)\\s+cons: SEQUENCE");
+    private static final Pattern OUTER_SEQUENCE =
+            Pattern.compile("\\s*0:d=0\\s+hl=(\\d+)\\s+l=\\s*(\\d+)\\s+cons: SEQUENCE");
 
     @TempDir
     Path dir;
@@ -33,9 +32,8 @@ class CsrattrsInteropTest {
     private Shell sh;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
-        sh = new Shell(dir);
+    void setUp() {
+        sh = Shell.withTrustAnchor(dir);
     }
 
     /** Fetches a label's /csrattrs with curl, checks the body is one DER value, and returns asn1parse's reading. */

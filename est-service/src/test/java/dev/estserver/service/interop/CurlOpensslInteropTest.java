@@ -27,7 +27,6 @@ import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Multipart;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestKeys;
-import dev.estserver.service.support.TestTls;
 
 /**
  * The reference EST client: the real curl and openssl binaries, run as processes against the running service,
@@ -51,9 +50,8 @@ class CurlOpensslInteropTest {
     private String name;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
-        sh = new Shell(dir);
+    void setUp() {
+        sh = Shell.withTrustAnchor(dir);
         name = "curl-" + UUID.randomUUID();
     }
 
@@ -181,7 +179,8 @@ class CurlOpensslInteropTest {
         Files.write(dir.resolve("cert.b64"), multipart.parts().get(1).content());
 
         // pkcs8 reads nothing but a PrivateKeyInfo; pkey is how a device script converts it.
-        sh.ok("openssl base64 -d -in key.b64 -out key.der && openssl pkcs8 -nocrypt -inform DER -in key.der -out /dev/null");
+        sh.ok("openssl base64 -d -in key.b64 -out key.der");
+        sh.ok("openssl pkcs8 -nocrypt -inform DER -in key.der -out /dev/null");
         sh.ok("openssl pkey -inform DER -in key.der -out key.pem");
         verify("cert.b64", "cert.pem");
         String certificateKey = sh.ok("openssl x509 -in cert.pem -noout -pubkey");
@@ -221,9 +220,11 @@ class CurlOpensslInteropTest {
         sh.ok("openssl cms -verify -binary -inform DER -in signed.der -CAfile ca.pem -purpose any -out package.der");
         // The AsymmetricKeyPackage is a SEQUENCE of one PrivateKeyInfo: the key is the rest after the first header.
         String offset = sh.ok("openssl asn1parse -inform DER -in package.der | grep -m1 'd=1'").strip().split(":")[0];
-        sh.ok("tail -c +$((" + offset + " + 1)) package.der > key.der && openssl pkey -inform DER -in key.der -out key.pem");
+        sh.ok("tail -c +$((" + offset + " + 1)) package.der > key.der");
+        sh.ok("openssl pkey -inform DER -in key.der -out key.pem");
         verify("cert.b64", "cert.pem");
-        assertThat(sh.ok("openssl pkey -in key.pem -pubout")).isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
+        assertThat(sh.ok("openssl pkey -in key.pem -pubout"))
+                .isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
     }
 
     @Test
@@ -239,16 +240,7 @@ class CurlOpensslInteropTest {
     @Test
     void enrollsWithAOneTimeCodeInTheCsrAndNoPassword() throws Exception {
         OneTimeCodes.Issued code = oneTimeCodes.issue(null, name, Duration.ofMinutes(10));
-        Files.writeString(dir.resolve("req.cnf"), """
-                [req]
-                distinguished_name = dn
-                attributes = attrs
-                prompt = no
-                [dn]
-                CN = %s
-                [attrs]
-                1.2.840.113549.1.9.16.2.56 = %s
-                """.formatted(name, code.code()));
+        Files.writeString(dir.resolve("req.cnf"), Shell.requestConfig(name, "1.2.840.113549.1.9.16.2.56", code.code()));
         sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
         sh.ok("openssl req -new -key key.pem -config req.cnf -out csr.pem");
         assertThat(sh.ok("openssl req -in csr.pem -noout -text")).contains("1.2.840.113549.1.9.16.2.56");

@@ -18,10 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.estserver.service.support.CmcRequests;
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
-import dev.estserver.service.support.TestTls;
 
 /**
  * {@code /fullcmc} with the real openssl and curl: openssl signs the Full PKI Request (the request key named by
@@ -38,9 +37,8 @@ class FullCmcInteropTest {
     private String name;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
-        sh = new Shell(dir);
+    void setUp() {
+        sh = Shell.withTrustAnchor(dir);
         name = "cmc-" + UUID.randomUUID();
     }
 
@@ -58,7 +56,7 @@ class FullCmcInteropTest {
      * -nocerts} leaves that certificate out.
      */
     private void opensslSign(String keyFile, TaggedRequest... requests) throws Exception {
-        Files.write(dir.resolve("pkidata.der"), CmcRequests.der(pkiData(List.of(transactionId(1, 5272)), requests)));
+        Files.write(dir.resolve("pkidata.der"), Der.encode(pkiData(List.of(transactionId(1, 5272)), requests)));
         sh.ok("openssl req -x509 -new -key " + keyFile + " -subj /CN=signer -days 1 -out signer.pem");
         sh.ok("openssl cms -sign -binary -nodetach -keyid -nocerts -econtent_type 1.3.6.1.5.5.7.12.2 "
                 + "-signer signer.pem -inkey " + keyFile + " -in pkidata.der -outform DER "

@@ -2,12 +2,9 @@ package dev.estserver.service.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.Optional;
 
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.BERTags;
@@ -19,6 +16,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.support.Asn1Tree;
 import dev.estserver.service.support.TestProfiles;
 
@@ -129,8 +127,8 @@ class CsrAttributesTest {
 
     @Test
     void templateMarksChallengePasswordAndOneTimeCodeAsAttributesWithoutValue() {
-        assertThat(Asn1Tree.of(der(template("csrattrs", "template", "channel-binding", "true",
-                "auth-methods", "one-time-code")))).isEqualTo("""
+        assertThat(templateTree("csrattrs", "template", "channel-binding", "true",
+                "auth-methods", "one-time-code")).isEqualTo("""
                 SEQUENCE
                   INTEGER 0
                   [1]
@@ -155,7 +153,7 @@ class CsrAttributesTest {
     @Test
     void templateBlanksEveryRequiredNameTypeThatHasAnEmptyForm() {
         // otherName has no empty form and is left out; the others sort by type name: dirname, email, ip, uri.
-        assertThat(Asn1Tree.of(der(template("csrattrs", "template", "san.required", "uri,ip,othername,email,dirname"))))
+        assertThat(templateTree("csrattrs", "template", "san.required", "uri,ip,othername,email,dirname"))
                 .isEqualTo("""
                 SEQUENCE
                   INTEGER 0
@@ -178,7 +176,7 @@ class CsrAttributesTest {
 
     @Test
     void templateAsksForTheExtensionWithoutAValueWhenNoRequiredTypeHasABlank() {
-        assertThat(Asn1Tree.of(der(template("csrattrs", "template", "san.required", "rid")))).isEqualTo("""
+        assertThat(templateTree("csrattrs", "template", "san.required", "rid")).isEqualTo("""
                 SEQUENCE
                   INTEGER 0
                   [1]
@@ -225,17 +223,13 @@ class CsrAttributesTest {
         assertThat(CsrAttrs.getInstance(der).size()).isEqualTo(7);
     }
 
+    private static String templateTree(String... properties) {
+        return Asn1Tree.of(Der.encode(template(properties)));
+    }
+
     /** The CertificationRequestInfoTemplate, the first element of the answer. */
     private static ASN1Sequence template(String... properties) {
         CsrAttrs attrs = CsrAttrs.getInstance(encode(properties).orElseThrow());
         return (ASN1Sequence) attrs.getAttrOrOIDs()[0].getAttribute().getAttributeValues()[0];
-    }
-
-    private static byte[] der(ASN1Sequence value) {
-        try {
-            return value.getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

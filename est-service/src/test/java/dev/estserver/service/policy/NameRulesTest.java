@@ -50,7 +50,8 @@ class NameRulesTest {
     @Test
     void rejectsValueNotMatchingThePattern() {
         assertThatThrownBy(() -> IOT.subject().check(Map.of("CN", List.of("Robot_7")), "CN=Robot_7"))
-                .hasMessageContaining("CN 'Robot_7' does not match '[a-z0-9-]+' (est.profiles.iot.subject.patterns.CN)");
+                .hasMessageContaining(
+                        "CN 'Robot_7' does not match '[a-z0-9-]+' (est.profiles.iot.subject.patterns.CN)");
     }
 
     @Test

@@ -118,7 +118,8 @@ class ProfileParserTest {
 
     @Test
     void rejectsUnknownAllowedKeyNamingTheProperty() {
-        assertInvalid(props("allowed-keys", "ec-p224"), "est.profiles.devices.allowed-keys: unknown key kind 'ec-p224'");
+        assertInvalid(props("allowed-keys", "ec-p224"),
+                "est.profiles.devices.allowed-keys: unknown key kind 'ec-p224'");
     }
 
     @Test
@@ -139,7 +140,8 @@ class ProfileParserTest {
 
     @Test
     void rejectsUnknownSanTypeNamingTheProperty() {
-        assertInvalid(props("san.allowed", "dns,phone"), "est.profiles.devices.san: unknown subjectAltName type 'phone'");
+        assertInvalid(props("san.allowed", "dns,phone"),
+                "est.profiles.devices.san: unknown subjectAltName type 'phone'");
     }
 
     @Test
@@ -180,6 +182,14 @@ class ProfileParserTest {
                         + "est.profiles.devices.approval.required=true", "private keys are never stored");
     }
 
+    /** Polls resend the first CSR, whose binding is to a connection that is gone by then. */
+    @Test
+    void rejectsChannelBindingTogetherWithApprovalNamingBothProperties() {
+        assertInvalid(props("channel-binding", "true", "approval.required", "true"),
+                "est.profiles.devices.channel-binding=true cannot be combined with "
+                        + "est.profiles.devices.approval.required=true", "valid only on the TLS connection");
+    }
+
     @Test
     void rejectsUnknownCsrAttrsFormNamingTheProperty() {
         assertInvalid(props("csrattrs", "full"),
@@ -188,6 +198,7 @@ class ProfileParserTest {
 
     @Test
     void rejectsZeroApprovalRetryAfterNamingTheProperty() {
-        assertInvalid(props("approval.retry-after", "PT0S"), "est.profiles.devices.approval.retry-after must be positive");
+        assertInvalid(props("approval.retry-after", "PT0S"),
+                "est.profiles.devices.approval.retry-after must be positive");
     }
 }

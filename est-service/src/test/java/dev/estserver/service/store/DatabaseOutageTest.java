@@ -51,7 +51,8 @@ class DatabaseOutageTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/" + TestPorts.DATABASE);
+            return Map.of("quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://localhost:" + proxy.port() + "/" + TestPorts.DATABASE);
         }
 
         @Override
@@ -72,8 +73,9 @@ class DatabaseOutageTest {
 
     private static int readiness() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + TestPorts.MANAGEMENT + "/q/health/ready"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            URI ready = URI.create("http://localhost:" + TestPorts.MANAGEMENT + "/q/health/ready");
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(ready).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -98,7 +100,8 @@ class DatabaseOutageTest {
         assertThat(readiness()).isEqualTo(200);
 
         proxy.cut();
-        HttpResponse<byte[]> during = client.enroll(null, Csrs.csr(TestKeys.ecP256(), "CN=outage-" + UUID.randomUUID()));
+        HttpResponse<byte[]> during = client.enroll(null,
+                Csrs.csr(TestKeys.ecP256(), "CN=outage-" + UUID.randomUUID()));
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(during.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");

@@ -1,17 +1,27 @@
 package dev.estserver.service.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.estserver.service.auth.AdminTokens;
+
 /** The admin API ({@code /api/v1}) over real HTTPS, with the demo admin token unless told otherwise. */
 public final class AdminClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().sslContext(TestTls.context())
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -23,10 +33,9 @@ public final class AdminClient {
         this.authorization = authorization;
     }
 
-    /** The service under test, authenticated with the token demo mode wrote to {@code target/est-test}. */
+    /** The service under test, authenticated with the token demo mode wrote to its demo directory. */
     public static AdminClient demo() {
-        return new AdminClient("https://localhost:" + TestPorts.HTTPS + "/api/v1/", "Bearer " + demoToken(
-                Path.of("target/est-test")));
+        return of(TestPorts.HTTPS, "Bearer " + demoToken(TestTls.DEMO_DIR));
     }
 
     /** Another instance, or another Authorization header (null for none). */
@@ -36,10 +45,36 @@ public final class AdminClient {
 
     public static String demoToken(Path demoDir) {
         try {
-            return Files.readString(demoDir.resolve("admin-token")).trim();
+            return Files.readString(demoDir.resolve(AdminTokens.DEMO_TOKEN_FILE)).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JSON body of a successful (2xx) answer. */
+    public static JsonNode json(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isBetween(200, 299);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        return parse(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The id of the request of {@code device} in a list of enrollment requests under approval. */
+    public static long requestOf(JsonNode approvals, String device) {
+        for (JsonNode request : approvals) {
+            if (request.get("deviceIdentity").asText().equals(device)) {
+                return request.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no request of " + device + " in " + approvals);
     }
 
     public HttpResponse<byte[]> get(String path) {
@@ -55,13 +90,6 @@ public final class AdminClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 }

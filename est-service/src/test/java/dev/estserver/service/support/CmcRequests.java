@@ -1,9 +1,9 @@
 package dev.estserver.service.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.SignatureAlgorithms;
 
 /** CMC Full PKI Requests (RFC 5272 §3.2) as a CMC client builds them with BouncyCastle. */
@@ -73,14 +74,6 @@ public final class CmcRequests {
                 new OtherMsg[0]);
     }
 
-    public static byte[] der(PKIData data) {
-        try {
-            return data.getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Signed with {@code keys}, naming the signer by the SHA-1 key identifier of its public key. */
     public static byte[] signed(PKIData data, KeyPair keys) {
         return signed(data, keys, keyIdentifier(keys.getPublic()));
@@ -99,7 +92,7 @@ public final class CmcRequests {
     public static byte[] signedWithCertificate(PKIData data, KeyPair keys, X509Certificate certificate) {
         try {
             return signed(data, signerInfos().build(signer(keys), new JcaX509CertificateHolder(certificate)));
-        } catch (OperatorCreationException | java.security.cert.CertificateEncodingException e) {
+        } catch (OperatorCreationException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -118,8 +111,8 @@ public final class CmcRequests {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo);
-            return generator.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIData, der(data)),
-                    true).getEncoded(ASN1Encoding.DER);
+            return generator.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIData,
+                    Der.encode(data)), true).getEncoded(ASN1Encoding.DER);
         } catch (CMSException | IOException e) {
             throw new IllegalStateException(e);
         }

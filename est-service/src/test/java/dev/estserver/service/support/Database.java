@@ -56,7 +56,8 @@ public class Database {
         List<String> tables = column("select table_name from information_schema.tables where table_schema = "
                 + "current_schema() and table_type = 'BASE TABLE'").stream().map(String::valueOf).toList();
         return tables.stream()
-                .filter(table -> count("select count(*) from \"" + table + "\" t where strpos(t::text, ?) > 0", text) > 0)
+                .filter(table -> count("select count(*) from \"" + table + "\" t where strpos(t::text, ?) > 0",
+                        text) > 0)
                 .toList();
     }
 

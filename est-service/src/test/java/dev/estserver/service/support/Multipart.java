@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ public record Multipart(String boundary, List<Part> parts) {
 
         /** The content decoded from base64 lines. */
         public byte[] base64Decoded() {
-            return java.util.Base64.getMimeDecoder().decode(content);
+            return Base64.getMimeDecoder().decode(content);
         }
     }
 

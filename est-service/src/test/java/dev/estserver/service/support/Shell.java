@@ -1,7 +1,9 @@
 package dev.estserver.service.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,33 @@ public final class Shell {
 
     public Shell(Path dir) {
         this.dir = dir;
+    }
+
+    /** A shell in {@code dir}, which it first gives the service's trust anchor as {@code ca.pem}, as a device has. */
+    public static Shell withTrustAnchor(Path dir) {
+        try {
+            Files.copy(TestTls.caFile(), dir.resolve("ca.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Shell(dir);
+    }
+
+    /**
+     * An {@code openssl req -config} file for a CSR with subject {@code CN=commonName} and one attribute, such as
+     * challengePassword or the otpChallenge OID, with {@code value}.
+     */
+    public static String requestConfig(String commonName, String attribute, String value) {
+        return """
+                [req]
+                distinguished_name = dn
+                attributes = attrs
+                prompt = no
+                [dn]
+                CN = %s
+                [attrs]
+                %s = %s
+                """.formatted(commonName, attribute, value);
     }
 
     public record Result(int exitCode, String stdout, String stderr) {
@@ -37,16 +66,15 @@ public final class Shell {
      */
     public Process start(String command) {
         try {
-            return new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile())
-                    .redirectErrorStream(true).start();
+            return sh(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     public Result run(String command) {
         try {
-            Process process = new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile()).start();
+            Process process = sh(command).start();
             process.getOutputStream().close();
             // Read both streams concurrently so a chatty command cannot block on a full pipe.
             String[] err = new String[1];
@@ -65,10 +93,14 @@ public final class Shell {
             stderr.join();
             return new Result(process.exitValue(), out, err[0]);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private ProcessBuilder sh(String command) {
+        return new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile());
     }
 }

@@ -16,11 +16,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PemFiles;
-import dev.estserver.service.ca.CertificateTemplate;
 
 /** The service's own demo CA, loaded the way the service loads it, and certificate requests to issue from. */
 public final class TestCa {
@@ -35,8 +35,8 @@ public final class TestCa {
                 PemFiles.readCertificates(dir.resolve(DemoPki.CA_CERT)));
     }
 
-    public static X509Certificate issue(IssuingCa ca, CertificateTemplate profile, CertificateRequestData request) {
-        return x509(CertificateIssuer.issue(ca, profile, request, Instant.now()));
+    public static X509Certificate issue(IssuingCa ca, CertificateTemplate template, CertificateRequestData request) {
+        return x509(CertificateIssuer.issue(ca, template, request, Instant.now()));
     }
 
     public static X509Certificate x509(X509CertificateHolder holder) {

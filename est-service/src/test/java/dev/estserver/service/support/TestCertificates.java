@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
+import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.ca.SignatureAlgorithms;
 
 /** Certificates the service never issued: forged, expired, self-signed or from a manufacturer. */
@@ -27,7 +28,8 @@ public final class TestCertificates {
                 Date.from(notAfter), new X500Name(subject),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
         try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(SignatureAlgorithms.signer(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(SignatureAlgorithms.signer(issuerKey)));
         } catch (CertificateException e) {
             throw new IllegalStateException(e);
         }
@@ -38,6 +40,11 @@ public final class TestCertificates {
             BigInteger serial) {
         Instant now = Instant.now();
         return signed(subject, keys, issuer, issuerKey, serial, now.minusSeconds(60), now.plusSeconds(3600));
+    }
+
+    /** The serial number as the service records it (upper-case hex), to look the certificate up. */
+    public static String serial(X509Certificate certificate) {
+        return SerialNumbers.toHex(certificate.getSerialNumber());
     }
 
     public static X509Certificate selfSigned(String subject, KeyPair keys) {

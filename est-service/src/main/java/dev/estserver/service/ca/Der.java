@@ -1,4 +1,4 @@
-package dev.estserver.service.policy;
+package dev.estserver.service.ca;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,12 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 
 /** DER encoding of values built in memory, where an I/O error cannot happen. */
-final class Der {
+public final class Der {
 
     private Der() {
     }
 
-    static byte[] encode(ASN1Encodable value) {
+    public static byte[] encode(ASN1Encodable value) {
         try {
             return value.toASN1Primitive().getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
