@@ -82,6 +82,21 @@ class PackagedServiceIT {
     }
 
     @Test
+    void refusesAProfileNamingAnIssuingCaThatIsNotConfigured() throws Exception {
+        Run run = runToExit(production("-Dest.labels.gateways=gateways", "-Dest.profiles.gateways.issuing-ca=nope"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("est.profiles.gateways.issuing-ca: no issuing CA named 'nope'; "
+                + "configured: [default]");
+    }
+
+    @Test
+    void refusesAShortAdminToken() throws Exception {
+        Run run = runToExit(production("-Dest.admin.tokens.ops=short"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("est.admin.tokens.ops must be at least 32 characters of random, got 5");
+    }
+
+    @Test
     void servesEstInDemoModeFromAFreshDirectory() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
         // The test database, not the demo database that `make run` serves from.

@@ -126,6 +126,19 @@ class ProfilePoliciesTest {
     }
 
     @Test
+    void renamingOntoAnotherDeviceOfTheLabelIsAConflict() {
+        String name = device();
+        String taken = device();
+        KeyPair keys = TestKeys.ecP256();
+        X509Certificate cert = client.enrolled("rename", Csrs.csr(keys, "CN=" + name));
+        client.enrolled("rename", Csrs.csr(TestKeys.ecP256(), "CN=" + taken));
+        rejections.assertRejected(EstClient.withCertificate(keys, cert).reenroll("rename", Csrs.csr(keys,
+                "CN=" + name, List.of(changeSubjectName("CN=" + taken, null)))), 409,
+                "cannot rename device '" + name + "' to '" + taken + "': a device of that identity already exists "
+                        + "under label 'rename'");
+    }
+
+    @Test
     void newNameMustFollowTheLabelsSubjectRules() {
         String name = device();
         KeyPair keys = TestKeys.ecP256();
