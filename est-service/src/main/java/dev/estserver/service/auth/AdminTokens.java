@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.estserver.service.ca.Crypto;
@@ -33,7 +34,8 @@ import dev.estserver.service.store.Credential;
  * Bearer tokens of the admin API. Tokens are long random strings, so a SHA-256 hash is enough to store them and
  * lets a token be found by its hash; a slow password hash would only cost time on every admin call.
  */
-@ApplicationScoped
+@Singleton
+@Startup(StartupOrder.CONFIGURATION)
 public class AdminTokens {
 
     /** The file demo mode writes its admin token to, inside the demo directory. */
@@ -44,19 +46,20 @@ public class AdminTokens {
 
     private final EstConfig config;
 
+    /** Checks the configured tokens with the rest of the configuration, before anything touches the database. */
     AdminTokens(EstConfig config) {
         this.config = config;
-    }
-
-    @Transactional
-    void onStart(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
-        Map<String, String> tokens = new HashMap<>(config.admin().tokens());
-        tokens.forEach((name, token) -> {
+        config.admin().tokens().forEach((name, token) -> {
             if (token.length() < MINIMUM_LENGTH) {
                 throw new IllegalStateException("est.admin.tokens." + name + " must be at least " + MINIMUM_LENGTH
                         + " characters of random, got " + token.length());
             }
         });
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(StartupOrder.DATA) StartupEvent event) {
+        Map<String, String> tokens = new HashMap<>(config.admin().tokens());
         if (config.demo().enabled()) {
             tokens.put("demo", demoToken(config.demo().dir().resolve(DEMO_TOKEN_FILE)));
         }
