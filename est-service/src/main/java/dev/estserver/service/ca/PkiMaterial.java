@@ -45,6 +45,8 @@ public class PkiMaterial {
             cas.put(name, load(ca, prefix, required(ca.certFile(), prefix + "cert-file"),
                     required(ca.keyFile(), prefix + "key-file")));
         });
+        config.revocation().baseUrl().ifPresent(base -> cas.replaceAll((name, ca) ->
+                ca.withRevocationPointers(RevocationPointers.of(base, name))));
         this.issuingCas = Collections.unmodifiableMap(cas);
         this.tlsCertFile = resolve(config.tls().certFile(), demoDir, DemoPki.TLS_CERT, "est.tls.cert-file");
         this.tlsKeyFile = resolve(config.tls().keyFile(), demoDir, DemoPki.TLS_KEY, "est.tls.key-file");
