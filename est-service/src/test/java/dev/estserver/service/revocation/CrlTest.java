@@ -11,7 +11,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -130,6 +135,27 @@ class CrlTest {
         assertThat(entry.getRevocationDate().toInstant()).isEqualTo(at);
         assertThat(CRLReason.getInstance(entry.getExtensions().getExtensionParsedValue(Extension.reasonCode)))
                 .isEqualTo(CRLReason.lookup(CRLReason.cessationOfOperation));
+    }
+
+    /** Replicas serialize on the CA's crl_state row: each revocation publishes exactly one CRL, none is lost. */
+    @Test
+    void concurrentRevocationsEachPublishTheNextCrlNumber() throws Exception {
+        List<X509Certificate> certificates = IntStream.range(0, 6).mapToObj(i -> enrolled(null, newName())).toList();
+        BigInteger before = number(download(DEFAULT_CRL));
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(certificates.size())) {
+            List<Future<Revocation>> revoked = certificates.stream().map(certificate -> pool.submit(() ->
+                    revocations.revoke(TestCertificates.serial(certificate), RevocationReason.KEY_COMPROMISE,
+                            Instant.now()))).toList();
+            for (Future<Revocation> revocation : revoked) {
+                revocation.get();
+            }
+        }
+
+        X509CRLHolder after = download(DEFAULT_CRL);
+        assertThat(number(after)).isEqualTo(before.add(BigInteger.valueOf(certificates.size())));
+        certificates.forEach(certificate ->
+                assertThat(after.getRevokedCertificate(certificate.getSerialNumber())).isNotNull());
     }
 
     @Test
