@@ -13,3 +13,7 @@ create table crl_state (
 
 -- CRL generation reads the revoked certificates of one issuer; OCSP reads one serial (the primary key).
 create index certificate_revoked_issuer_idx on certificate (issuer) where status = 'REVOKED';
+
+-- Deleting or following a certificate checks which certificate replaced it; without this index each such check
+-- (including the foreign key's own on delete) scans the whole table.
+create index certificate_replaces_serial_idx on certificate (replaces_serial);
