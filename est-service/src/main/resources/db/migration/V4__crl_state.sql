@@ -3,7 +3,8 @@
 
 create table crl_state (
     issuing_ca    text        primary key,  -- the CA's name in configuration, as in /crl/<name>.crl
-    crl_number    bigint      not null check (crl_number >= 0),  -- 0 only inside the transaction that signs the first CRL
+    -- 0 only inside the transaction that signs the first CRL (CrlState.lockOrCreate)
+    crl_number    bigint      not null check (crl_number >= 0),
     this_update   timestamptz not null,
     next_update   timestamptz not null,
     -- How many revoked certificates of this CA the CRL lists: a different count means a revocation since.

@@ -75,7 +75,8 @@ public final class OcspResponder {
             for (Req single : requests) {
                 CertificateID id = single.getCertID();
                 // No nextUpdate (§4.2.2.1): newer information is always available, a revocation shows at once.
-                builder.addResponse(id, status(lookup.find(ca.get().subject(), id.getSerialNumber())), Date.from(now), (Date) null);
+                CertificateStatus status = status(lookup.find(ca.get().subject(), id.getSerialNumber()));
+                builder.addResponse(id, status, Date.from(now), (Date) null);
             }
             Extension nonce = parsed.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -104,13 +105,19 @@ class OcspTest {
                 OCSPObjectIdentifiers.id_pkix_ocsp_nonce)).isNull();
     }
 
+    /** RFC 6960 §A.1: base64 in the path, URL-encoded; a nonce is chosen so that it holds '/' and '+'. */
     @Test
     void answersGetRequestsWithTheUrlEncodedRequestInThePath() throws Exception {
         X509Certificate certificate = enrolled();
-        String encoded = URLEncoder.encode(Base64.getEncoder().encodeToString(
-                Ocsp.request(TestTls.caCertificate(), certificate.getSerialNumber(), null).getEncoded()),
-                StandardCharsets.US_ASCII);
-        SingleResp single = only(Ocsp.parse(EstClient.anonymous().getUrl(Ocsp.URL + "/" + encoded)));
+        String base64;
+        do {
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            base64 = Base64.getEncoder().encodeToString(
+                    Ocsp.request(TestTls.caCertificate(), certificate.getSerialNumber(), nonce).getEncoded());
+        } while (!base64.contains("/") || !base64.contains("+"));
+        String url = Ocsp.URL + "/" + URLEncoder.encode(base64, StandardCharsets.US_ASCII);
+        SingleResp single = only(Ocsp.parse(EstClient.anonymous().getUrl(url)));
         assertThat(single.getCertStatus()).isEqualTo(CertificateStatus.GOOD);
     }
 
