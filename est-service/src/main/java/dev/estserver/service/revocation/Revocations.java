@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -20,9 +23,11 @@ import dev.estserver.service.store.CertificateRecord;
 public class Revocations {
 
     private final CrlPublisher crls;
+    private final MeterRegistry registry;
 
-    Revocations(CrlPublisher crls) {
+    Revocations(CrlPublisher crls, MeterRegistry registry) {
         this.crls = crls;
+        this.registry = registry;
     }
 
     /**
@@ -45,6 +50,10 @@ public class Revocations {
         }
         certificate.revoke(reason.code(), at);
         crls.publishFor(certificate.issuer);
+        Counter.builder("est.revocations")
+                .description("Certificates revoked by an operator, by RFC 5280 reason (per replica; certificates "
+                        + "superseded by a replacing enrollment are not counted)")
+                .tag("reason", reason.rfcName()).register(registry).increment();
         return new Revocation(hex, certificate.label, certificate.subject, at, reason);
     }
 

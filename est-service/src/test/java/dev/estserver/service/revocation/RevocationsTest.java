@@ -3,6 +3,10 @@ package dev.estserver.service.revocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
+import dev.estserver.service.support.TestPorts;
 
 @QuarkusTest
 class RevocationsTest {
@@ -55,6 +60,14 @@ class RevocationsTest {
                 .isEqualTo(1);
         assertThat(((Timestamp) database.single("select revoked_at from certificate where serial = ?", serial))
                 .toInstant()).isEqualTo(at);
+    }
+
+    @Test
+    void countsRevocationsByReasonInMetrics() throws Exception {
+        revocations.revoke(enrolledSerial(), RevocationReason.PRIVILEGE_WITHDRAWN, Instant.now());
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + TestPorts.MANAGEMENT + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("(?m)^est_revocations_total\\{reason=\"privilegeWithdrawn\"} [1-9]");
     }
 
     @Test
