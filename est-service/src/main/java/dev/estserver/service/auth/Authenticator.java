@@ -14,10 +14,14 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.estserver.service.ca.CertificateState;
 import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.revocation.CertificateStates;
+import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.Credential;
 
 /**
@@ -32,10 +36,12 @@ public class Authenticator {
 
     private final ClientCertificateTrust trust;
     private final OneTimeCodes oneTimeCodes;
+    private final CertificateStates certificateStates;
 
-    Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes) {
+    Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates) {
         this.trust = trust;
         this.oneTimeCodes = oneTimeCodes;
+        this.certificateStates = certificateStates;
     }
 
     /**
@@ -52,6 +58,7 @@ public class Authenticator {
         Set<AuthMethod> accepted = profile.authMethods();
         String certificateProblem = null;
         if (!clientChain.isEmpty()) {
+            refuseRevoked(clientChain.getFirst());
             if (accepted.contains(AuthMethod.CLIENT_CERTIFICATE)) {
                 try {
                     return Caller.clientCertificate(trust.validateForEnrollment(clientChain));
@@ -100,7 +107,22 @@ public class Authenticator {
             throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
                     + "the certificate being renewed; no client certificate was presented");
         }
+        refuseRevoked(clientChain.getFirst());
         return Caller.clientCertificate(trust.validateIssuedBy(issuingCa, clientChain.getFirst()));
+    }
+
+    /**
+     * A certificate we issued and then revoked authenticates nothing: the request is refused even when it carries
+     * other credentials, since whoever presents the certificate may be the one it was revoked from.
+     */
+    private void refuseRevoked(X509Certificate presented) {
+        if (QuarkusTransaction.requiringNew().call(() -> certificateStates.of(presented))
+                instanceof CertificateState.Revoked revoked) {
+            throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial "
+                    + SerialNumbers.toHex(presented.getSerialNumber()) + " was revoked at "
+                    + revoked.entry().revokedAt() + " (reason " + RevocationReason.describe(revoked.entry().reason())
+                    + "): a revoked certificate cannot be renewed nor authenticate any other EST operation");
+        }
     }
 
     private static RequestRejected failure(Profile profile, String reason) {

@@ -51,6 +51,11 @@ public final class CertificateIssuer {
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new SubjectKeyIdentifier(KeyIdentifiers.of(request.publicKey())));
             builder.addExtension(Extension.authorityKeyIdentifier, false, ca.authorityKeyIdentifier());
+            if (ca.revocationPointers().isPresent()) {
+                RevocationPointers pointers = ca.revocationPointers().get();
+                builder.addExtension(Extension.cRLDistributionPoints, false, pointers.distributionPoints());
+                builder.addExtension(Extension.authorityInfoAccess, false, pointers.authorityInformationAccess());
+            }
             if (request.subjectAltNames().isPresent()) {
                 // RFC 5280 §4.2.1.6: the SAN extension is critical when the subject is empty.
                 boolean critical = request.subject().getRDNs().length == 0;

@@ -1,10 +1,12 @@
 package dev.estserver.service.ca;
 
+import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -17,9 +19,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *
  * @param chain   the CA certificate first, then its issuers up to the root
  * @param cacerts what {@code /cacerts} returns: the chain, then any rollover certificates (RFC 7030 §4.1.3)
+ * @param revocationPointers the CRL and OCSP URLs its certificates name; none when no base URL is configured
  */
 public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509CertificateHolder holder,
-        AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> cacerts) {
+        AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> cacerts,
+        Optional<RevocationPointers> revocationPointers) {
 
     public static IssuingCa of(PrivateKey key, List<X509Certificate> chain) {
         X509Certificate cert = chain.getFirst();
@@ -36,8 +40,8 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
             // RFC 5280 §4.2.1.1: the AKI must equal the CA's SKI, whichever method the CA used to make it.
             AuthorityKeyIdentifier aki = new AuthorityKeyIdentifier(KeyIdentifiers.of(holder));
             List<Certificate> asn1 = chain.stream().map(IssuingCa::asn1).toList();
-            return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1);
-        } catch (java.io.IOException | CertificateEncodingException e) {
+            return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1, Optional.empty());
+        } catch (IOException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot parse CA certificate: " + e.getMessage(), e);
         }
     }
@@ -49,7 +53,12 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
     public IssuingCa withRollover(List<X509Certificate> rollover) {
         List<Certificate> all = new ArrayList<>(cacerts);
         rollover.stream().map(IssuingCa::asn1).filter(c -> !all.contains(c)).forEach(all::add);
-        return new IssuingCa(key, chain, holder, authorityKeyIdentifier, List.copyOf(all));
+        return new IssuingCa(key, chain, holder, authorityKeyIdentifier, List.copyOf(all), revocationPointers);
+    }
+
+    /** The same CA, naming {@code pointers} in the certificates it issues. */
+    public IssuingCa withRevocationPointers(RevocationPointers pointers) {
+        return new IssuingCa(key, chain, holder, authorityKeyIdentifier, cacerts, Optional.of(pointers));
     }
 
     public X509Certificate certificate() {

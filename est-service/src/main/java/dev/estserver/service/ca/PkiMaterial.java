@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.Startup;
 
 import dev.estserver.service.config.EstConfig;
@@ -22,6 +24,8 @@ import dev.estserver.service.config.StartupOrder;
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
 public class PkiMaterial {
+
+    private static final Logger LOG = Logger.getLogger(PkiMaterial.class);
 
     /** The name of the issuing CA configured under {@code est.ca}. */
     public static final String DEFAULT_CA = "default";
@@ -45,6 +49,10 @@ public class PkiMaterial {
             cas.put(name, load(ca, prefix, required(ca.certFile(), prefix + "cert-file"),
                     required(ca.keyFile(), prefix + "key-file")));
         });
+        config.revocation().baseUrl().ifPresentOrElse(base -> cas.replaceAll((name, ca) ->
+                ca.withRevocationPointers(RevocationPointers.of(base, name))),
+                () -> LOG.info("est.revocation.base-url is not set: issued certificates name no CRL distribution point "
+                        + "and no OCSP responder (/crl/<ca>.crl and /ocsp are served all the same)"));
         this.issuingCas = Collections.unmodifiableMap(cas);
         this.tlsCertFile = resolve(config.tls().certFile(), demoDir, DemoPki.TLS_CERT, "est.tls.cert-file");
         this.tlsKeyFile = resolve(config.tls().keyFile(), demoDir, DemoPki.TLS_KEY, "est.tls.key-file");

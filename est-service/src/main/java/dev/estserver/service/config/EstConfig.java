@@ -51,6 +51,9 @@ public interface EstConfig {
     /** Response shape options for old clients. */
     Responses responses();
 
+    /** CRL and OCSP publication ({@code /crl/<ca>.crl}, {@code /ocsp}). */
+    Revocation revocation();
+
     interface Demo {
         /** Generate a demo CA, TLS certificate and bootstrap credential on first start, and reuse them after. */
         @WithDefault("false")
@@ -133,5 +136,22 @@ public interface EstConfig {
         /** Send {@code Content-Transfer-Encoding: base64}, which old clients expect (RFC 8951 says to ignore it). */
         @WithDefault("true")
         boolean contentTransferEncodingHeader();
+    }
+
+    interface Revocation {
+        /**
+         * Absolute http(s) URL (scheme, host, optional port and path prefix) under which relying parties reach this
+         * service. Issued certificates name {@code <base-url>/crl/<ca>.crl} in CRL Distribution Points and
+         * {@code <base-url>/ocsp} in Authority Information Access. Unset: certificates carry neither extension
+         * (the CRL and OCSP endpoints are served all the same); demo, dev and test set it.
+         */
+        Optional<String> baseUrl();
+
+        /**
+         * How long a CRL is valid (nextUpdate minus thisUpdate). A new CRL is signed when a certificate of its CA is
+         * revoked and, at the latest, when half of this has passed, so a cached CRL is replaced well before it expires.
+         */
+        @WithDefault("PT24H")
+        Duration crlValidity();
     }
 }

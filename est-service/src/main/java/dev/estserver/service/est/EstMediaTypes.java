@@ -10,7 +10,7 @@ import dev.estserver.service.problem.RequestRejected;
  * Media types of RFC 7030 §3.2.4. Response types are sent byte for byte as written here: libest compares
  * {@code application/pkcs7-mime; smime-type=certs-only} as a string, including the space.
  */
-final class EstMediaTypes {
+public final class EstMediaTypes {
 
     static final String PKCS10 = "application/pkcs10";
     static final String PKCS7 = "application/pkcs7-mime";
@@ -26,7 +26,7 @@ final class EstMediaTypes {
     }
 
     /** Compares the type/subtype case-insensitively and ignores parameters such as charset. */
-    static void require(Optional<String> contentType, String expected) {
+    public static void require(Optional<String> contentType, String expected) {
         String seen = contentType.map(String::trim).orElse("");
         int semicolon = seen.indexOf(';');
         String essence = (semicolon < 0 ? seen : seen.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);

@@ -19,7 +19,9 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 public final class EstClient {
 
     public static final int PORT = TestPorts.HTTPS;
-    public static final String BASE = "https://localhost:" + PORT + "/.well-known/est/";
+    /** The service's root, for paths outside EST such as {@code /crl/...} and {@code /ocsp}. */
+    public static final String ROOT = "https://localhost:" + PORT;
+    public static final String BASE = ROOT + "/.well-known/est/";
     public static final String DEMO_BASIC = basic("estuser", "estpwd");
 
     private final HttpClient http;
@@ -44,12 +46,20 @@ public final class EstClient {
     }
 
     public HttpResponse<byte[]> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).GET();
-        return send(request, headers);
+        return getUrl(BASE + path, headers);
     }
 
     public HttpResponse<byte[]> post(String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+        return postUrl(BASE + path, contentType, body, headers);
+    }
+
+    public HttpResponse<byte[]> getUrl(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        return send(request, headers);
+    }
+
+    public HttpResponse<byte[]> postUrl(String url, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

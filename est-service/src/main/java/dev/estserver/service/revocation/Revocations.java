@@ -1,0 +1,68 @@
+package dev.estserver.service.revocation;
+
+import java.math.BigInteger;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.estserver.service.ca.SerialNumbers;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.CertificateRecord;
+
+/**
+ * Revokes certificates this service issued. The revocation commits together with a new CRL of the certificate's CA,
+ * and OCSP reads the certificate table on every request, so both report it as soon as this returns.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    private final CrlPublisher crls;
+    private final MeterRegistry registry;
+
+    Revocations(CrlPublisher crls, MeterRegistry registry) {
+        this.crls = crls;
+        this.registry = registry;
+    }
+
+    /**
+     * @param serial hexadecimal, as {@code openssl x509 -serial} prints it; case and colons do not matter
+     * @param at     the revocation date stated in CRLs and OCSP responses
+     * @throws RequestRejected 400 for a serial that is not hexadecimal, 404 for one this service did not issue,
+     *                         409 for a certificate already revoked (the message says when and why)
+     */
+    @Transactional
+    public Revocation revoke(String serial, RevocationReason reason, Instant at) {
+        String hex = normalize(serial);
+        CertificateRecord certificate = CertificateRecord.findById(hex, LockModeType.PESSIMISTIC_WRITE);
+        if (certificate == null) {
+            throw new RequestRejected(Problem.NOT_FOUND, "no certificate with serial " + hex
+                    + " was issued by this server");
+        }
+        if (certificate.status == CertificateRecord.Status.REVOKED) {
+            throw new RequestRejected(Problem.CONFLICT, "certificate serial " + hex + " is already revoked: since "
+                    + certificate.revokedAt + ", reason " + RevocationReason.describe(certificate.revocationReason));
+        }
+        certificate.revoke(reason.code(), at);
+        crls.publishFor(certificate.issuer);
+        Counter.builder("est.revocations")
+                .description("Certificates revoked by an operator, by RFC 5280 reason (per replica; certificates "
+                        + "superseded by a replacing enrollment are not counted)")
+                .tag("reason", reason.rfcName()).register(registry).increment();
+        return new Revocation(hex, certificate.label, certificate.subject, at, reason);
+    }
+
+    private static String normalize(String serial) {
+        String digits = serial == null ? "" : serial.replace(":", "").strip();
+        try {
+            return SerialNumbers.toHex(new BigInteger(digits, 16));
+        } catch (NumberFormatException e) {
+            throw new RequestRejected(Problem.MALFORMED, "serial '" + serial + "' is not a hexadecimal number");
+        }
+    }
+}
