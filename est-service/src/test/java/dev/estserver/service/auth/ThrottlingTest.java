@@ -3,6 +3,7 @@ package dev.estserver.service.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,6 +21,7 @@ import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Rejections;
+import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
@@ -129,6 +132,24 @@ class ThrottlingTest {
 
         assertThrottled(AdminClient.from("127.0.0.51", demoToken).get("approvals"), "client address 127.0.0.51");
         assertThat(AdminClient.from("127.0.0.52", demoToken).get("approvals").statusCode()).isEqualTo(200);
+    }
+
+    /** The reference client sees the 429, the reason and when to retry (INTEROP item 21). */
+    @Test
+    void curlIsToldWhenToRetry(@TempDir Path dir) {
+        Shell sh = Shell.withTrustAnchor(dir);
+        sh.ok("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem "
+                + "-subj /CN=throttle-curl -outform DER | openssl base64 > csr.b64");
+        String curl = "curl -sS --interface 127.0.0.71 --cacert ca.pem -H 'Content-Type: application/pkcs10' "
+                + "--data-binary @csr.b64 " + EstClient.BASE + "simpleenroll ";
+        for (int i = 1; i <= MAX_FAILURES; i++) {
+            assertThat(sh.ok(curl + "-u guess-" + i + ":wrong -o /dev/null -w '%{http_code}'")).isEqualTo("401");
+        }
+
+        String response = sh.ok(curl + "-u estuser:estpwd -i");
+
+        assertThat(response).containsPattern("\\AHTTP/\\S+ 429").containsPattern("(?im)^retry-after: [1-5]\\r?$")
+                .contains("too many failed authentication attempts for client address 127.0.0.71: locked out until");
     }
 
     @Test
