@@ -30,7 +30,8 @@ import dev.estserver.service.problem.RequestRejected;
  * guessing could go on by watching for the one answer that is not 429. Client certificates cannot be guessed and
  * are never throttled.
  *
- * <p>Counts are kept in this replica's memory ({@link EstConfig.Throttle}).
+ * <p>Counts are kept in this replica's memory ({@link EstConfig.Throttle}). Attempts already being verified when the
+ * limit is reached still get their answer, so a burst can exceed the limit by the number of requests in flight.
  */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
