@@ -160,7 +160,7 @@ public interface EstConfig {
 
         /**
          * Most addresses, and most usernames, tracked at once. When full, the one whose last failure is oldest is
-         * forgotten, so a scan from many addresses cannot grow memory without bound (about 200 bytes each).
+         * forgotten, so a scan from many addresses cannot grow memory without bound (a few hundred bytes each).
          */
         @WithDefault("10000")
         int maxTracked();
