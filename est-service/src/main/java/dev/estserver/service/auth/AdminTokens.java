@@ -45,10 +45,12 @@ public class AdminTokens {
     private static final int MINIMUM_LENGTH = 32;
 
     private final EstConfig config;
+    private final LoginThrottle throttle;
 
     /** Checks the configured tokens with the rest of the configuration, before anything touches the database. */
-    AdminTokens(EstConfig config) {
+    AdminTokens(EstConfig config, LoginThrottle throttle) {
         this.config = config;
+        this.throttle = throttle;
         config.admin().tokens().forEach((name, token) -> {
             if (token.length() < MINIMUM_LENGTH) {
                 throw new IllegalStateException("est.admin.tokens." + name + " must be at least " + MINIMUM_LENGTH
@@ -66,8 +68,11 @@ public class AdminTokens {
         tokens.forEach(AdminTokens::store);
     }
 
-    /** The caller's token name, from an {@code Authorization: Bearer <token>} header. */
-    public Caller authenticate(Optional<String> authorization) {
+    /**
+     * The caller's token name, from an {@code Authorization: Bearer <token>} header sent from {@code clientAddress}.
+     * Tokens that are not accepted count towards the address's {@link LoginThrottle} limit.
+     */
+    public Caller authenticate(Optional<String> authorization, String clientAddress) {
         String header = authorization.map(String::trim).orElseThrow(() -> new RequestRejected(
                 Problem.ADMIN_UNAUTHENTICATED, "admin API requires 'Authorization: Bearer <admin token>'"));
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -75,6 +80,10 @@ public class AdminTokens {
                     "admin API requires a Bearer token; the Authorization header uses another scheme");
         }
         String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+        return throttle.attempt(clientAddress, null, () -> verify(hash));
+    }
+
+    private static Caller verify(String hash) {
         Credential token = QuarkusTransaction.requiringNew().call(() -> Credential.findAdminToken(hash))
                 .orElseThrow(() -> new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token not recognised"));
         if (token.revokedAt != null) {

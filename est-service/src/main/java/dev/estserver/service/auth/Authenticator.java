@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.estserver.service.ca.CertificateState;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.SerialNumbers;
+import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -37,11 +38,16 @@ public class Authenticator {
     private final ClientCertificateTrust trust;
     private final OneTimeCodes oneTimeCodes;
     private final CertificateStates certificateStates;
+    private final LoginThrottle throttle;
+    private final EstExchange exchange;
 
-    Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates) {
+    Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
+            LoginThrottle throttle, EstExchange exchange) {
         this.trust = trust;
         this.oneTimeCodes = oneTimeCodes;
         this.certificateStates = certificateStates;
+        this.throttle = throttle;
+        this.exchange = exchange;
     }
 
     /**
@@ -51,7 +57,8 @@ public class Authenticator {
      * not accept is a 403 that names the property. Other failures are 401 where the label accepts Basic: the
      * exception mapper adds the Basic challenge, because libest and BouncyCastle clients send credentials only after
      * one. Where it does not, they are 403: every 401 must carry a challenge (RFC 9110 §15.5.2), and one for a scheme
-     * the label refuses would only send clients round in circles.
+     * the label refuses would only send clients round in circles. Failed Basic credentials and one-time codes count
+     * towards the {@link LoginThrottle} limits, which are checked before anything is verified.
      */
     public Caller forEnrollment(String label, Profile profile, List<X509Certificate> clientChain,
             Optional<String> authorization, PKCS10CertificationRequest csr) {
@@ -78,7 +85,7 @@ public class Authenticator {
             BasicCredentials credentials = BasicCredentials.parse(authorization.get())
                     .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED,
                             "Authorization header is not HTTP Basic (expected 'Basic base64(username:password)')"));
-            return verify(credentials);
+            return throttle.attempt(exchange.clientAddress(), credentials.username(), () -> verify(credentials));
         }
         Optional<String> code = ChallengeAttributes.otpChallenge(csr);
         if (code.isPresent()) {
@@ -87,7 +94,8 @@ public class Authenticator {
                         "the CSR carries a one-time code (otpChallenge attribute)"));
             }
             try {
-                return oneTimeCodes.verify(code.get(), label, csr);
+                return throttle.attempt(exchange.clientAddress(), null,
+                        () -> oneTimeCodes.verify(code.get(), label, csr));
             } catch (RequestRejected e) {
                 throw e.problem() == Problem.UNAUTHENTICATED ? failure(profile, e.getMessage()) : e;
             }

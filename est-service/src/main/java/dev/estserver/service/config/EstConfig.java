@@ -54,6 +54,13 @@ public interface EstConfig {
     /** CRL and OCSP publication ({@code /crl/<ca>.crl}, {@code /ocsp}). */
     Revocation revocation();
 
+    /**
+     * Brute-force limits on failed authentication (HTTP Basic, one-time codes, admin tokens): 429 + Retry-After
+     * while locked out. Counters live in each replica's memory, so with N replicas behind a load balancer an
+     * attacker gets up to N times the attempts.
+     */
+    Throttle throttle();
+
     interface Demo {
         /** Generate a demo CA, TLS certificate and bootstrap credential on first start, and reuse them after. */
         @WithDefault("false")
@@ -126,6 +133,40 @@ public interface EstConfig {
         /** Retry-After sent with 503 when the database is unreachable. */
         @WithDefault("30S")
         Duration databaseRetryAfter();
+    }
+
+    interface Throttle {
+        /**
+         * Failed attempts from one client address (for IPv6, its /64 network) within {@link #window()} after which
+         * the address is locked out of HTTP Basic, one-time code and admin token authentication for
+         * {@link #lockout()}. Behind a proxy or NAT every client shares one address: raise it, or let the service
+         * see client addresses (PROXY protocol, {@code externalTrafficPolicy: Local}).
+         */
+        @WithDefault("10")
+        int maxFailuresPerAddress();
+
+        /**
+         * Failed HTTP Basic attempts for one username, from any address, within {@link #window()} after which the
+         * username is locked out for {@link #lockout()}, even with the right password. Unknown usernames are
+         * counted the same way, so a lockout does not reveal whether a username exists.
+         */
+        @WithDefault("20")
+        int maxFailuresPerUsername();
+
+        /** The period, from the first failure, in which failures are counted; then counting starts afresh. */
+        @WithDefault("5M")
+        Duration window();
+
+        /** How long an address or username stays locked out; then its count starts afresh. */
+        @WithDefault("15M")
+        Duration lockout();
+
+        /**
+         * Most addresses, and most usernames, tracked at once. When full, the one whose last failure is oldest is
+         * forgotten, so a scan from many addresses cannot grow memory without bound (a few hundred bytes each).
+         */
+        @WithDefault("10000")
+        int maxTracked();
     }
 
     interface Responses {

@@ -1,6 +1,7 @@
 package dev.estserver.service.est;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -46,13 +47,14 @@ public class EstErrorMapper {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
         }
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait)));
         return reject(e.problem().status(), e.getMessage(), response);
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
     @ServerExceptionMapper
     public Response deferred(RequestDeferred e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds());
+        long seconds = retryAfterSeconds(e.retryAfter());
         LOG.infof("[%s] %s %s from %s -> 202: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), e.getMessage());
         recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
@@ -80,6 +82,11 @@ public class EstErrorMapper {
         LOG.errorf(e, "[%s] %s %s -> 500", exchange.requestId(), exchange.operation(), exchange.label());
         recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
         return text(500, "internal error; quote request id " + exchange.requestId() + " to the operator").build();
+    }
+
+    /** Whole seconds (RFC 9110 §10.2.3), rounded up so that a client retrying on time is not refused again. */
+    private static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
     }
 
     private Response reject(int status, String reason, Response.ResponseBuilder response) {

@@ -12,6 +12,8 @@ public enum Problem {
     CONFLICT(409),
     TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** 429 with Retry-After (RFC 6585 §4): too many failed authentication attempts. */
+    TOO_MANY_REQUESTS(429),
     NOT_IMPLEMENTED(501),
     UNAVAILABLE(503);
 

@@ -23,12 +23,12 @@ public final class AdminClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().sslContext(TestTls.context())
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String base;
     private final String authorization;
 
-    private AdminClient(String base, String authorization) {
+    private AdminClient(HttpClient.Builder http, String base, String authorization) {
+        this.http = http.sslContext(TestTls.context()).connectTimeout(Duration.ofSeconds(10)).build();
         this.base = base;
         this.authorization = authorization;
     }
@@ -40,7 +40,13 @@ public final class AdminClient {
 
     /** Another instance, or another Authorization header (null for none). */
     public static AdminClient of(int port, String authorization) {
-        return new AdminClient("https://localhost:" + port + "/api/v1/", authorization);
+        return new AdminClient(HttpClient.newBuilder(), "https://localhost:" + port + "/api/v1/", authorization);
+    }
+
+    /** The service under test with {@code authorization}, connecting from {@code loopbackAddress} (127.0.0.0/8). */
+    public static AdminClient from(String loopbackAddress, String authorization) {
+        return new AdminClient(HttpClient.newBuilder().localAddress(EstClient.loopback(loopbackAddress)),
+                "https://localhost:" + TestPorts.HTTPS + "/api/v1/", authorization);
     }
 
     public static String demoToken(Path demoDir) {

@@ -1,5 +1,6 @@
 package dev.estserver.service.support;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +28,11 @@ public final class EstClient {
     private final HttpClient http;
 
     private EstClient(SSLContext context) {
-        this.http = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this(HttpClient.newBuilder().sslContext(context));
+    }
+
+    private EstClient(HttpClient.Builder http) {
+        this.http = http.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** No client certificate. */
@@ -36,9 +40,27 @@ public final class EstClient {
         return new EstClient(TestTls.context());
     }
 
+    /**
+     * No client certificate, connecting from {@code loopbackAddress} (any of 127.0.0.0/8), so that the service sees
+     * a client address of the test's own.
+     */
+    public static EstClient anonymousFrom(String loopbackAddress) {
+        return new EstClient(HttpClient.newBuilder().sslContext(TestTls.context())
+                .localAddress(loopback(loopbackAddress)));
+    }
+
     /** Presents {@code certificate} (and its key) as TLS client certificate. */
     public static EstClient withCertificate(KeyPair keys, X509Certificate certificate) {
         return new EstClient(TestTls.context(keys.getPrivate(), List.of(certificate)));
+    }
+
+    /** A client address on this machine other than 127.0.0.1: Linux routes all of 127.0.0.0/8 to loopback. */
+    public static InetAddress loopback(String address) {
+        InetAddress local = InetAddress.ofLiteral(address);
+        if (!local.isLoopbackAddress()) {
+            throw new IllegalArgumentException(address + " is not a loopback address");
+        }
+        return local;
     }
 
     public static String basic(String user, String password) {
