@@ -6,8 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.estserver.service.auth.AdminTokens;
 import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.store.AdminRole;
 
-/** The first step of every admin call: name the operation for the audit and log, then authenticate the caller. */
+/**
+ * The first step of every admin call: name the operation for the audit and log, then authenticate the caller and
+ * check that its role permits the call.
+ */
 @ApplicationScoped
 class AdminAccess {
 
@@ -19,9 +23,19 @@ class AdminAccess {
         this.exchange = exchange;
     }
 
-    EstExchange authenticate(String operation, String authorization) {
+    /** A call that only reads: role auditor or admin. */
+    EstExchange toRead(String operation, String authorization) {
+        return authenticate(operation, authorization, AdminRole.AUDITOR);
+    }
+
+    /** A call that changes something: role admin. */
+    EstExchange toChange(String operation, String authorization) {
+        return authenticate(operation, authorization, AdminRole.ADMIN);
+    }
+
+    private EstExchange authenticate(String operation, String authorization, AdminRole required) {
         exchange.at(operation, null);
-        exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization)));
+        exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization), required, operation));
         return exchange;
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,6 +38,12 @@ public final class AdminClient {
     /** The service under test, authenticated with the token demo mode wrote to its demo directory. */
     public static AdminClient demo() {
         return of(TestPorts.HTTPS, "Bearer " + demoToken(TestTls.DEMO_DIR));
+    }
+
+    /** The service under test, authenticated with the read-only token of the test configuration. */
+    public static AdminClient auditor() {
+        return of(TestPorts.HTTPS, "Bearer " + ConfigProvider.getConfig()
+                .getValue("est.admin.auditor-tokens.test-auditor", String.class));
     }
 
     /** Another instance, or another Authorization header (null for none). */
@@ -79,6 +87,14 @@ public final class AdminClient {
 
     public HttpResponse<byte[]> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public HttpResponse<byte[]> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
+    public HttpResponse<byte[]> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public HttpResponse<byte[]> post(String path, String json) {
