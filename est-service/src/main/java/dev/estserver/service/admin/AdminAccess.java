@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import dev.estserver.service.auth.AdminTokens;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.store.AdminRole;
@@ -17,10 +19,12 @@ class AdminAccess {
 
     private final AdminTokens tokens;
     private final EstExchange exchange;
+    private final HttpServerRequest request;
 
-    AdminAccess(AdminTokens tokens, EstExchange exchange) {
+    AdminAccess(AdminTokens tokens, EstExchange exchange, HttpServerRequest request) {
         this.tokens = tokens;
         this.exchange = exchange;
+        this.request = request;
     }
 
     /** A call that only reads: role auditor or admin. */
@@ -34,6 +38,7 @@ class AdminAccess {
     }
 
     private EstExchange authenticate(String operation, String authorization, AdminRole required) {
+        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         exchange.at(operation, null);
         exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization), required, operation));
         return exchange;

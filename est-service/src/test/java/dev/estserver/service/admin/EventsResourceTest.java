@@ -86,6 +86,7 @@ class EventsResourceTest {
             assertThat(e.get("outcome").asText()).isEqualTo("UPDATED");
             assertThat(e.get("principal").asText()).isEqualTo("demo");
             assertThat(e.get("authMethod").asText()).isEqualTo("ADMIN_TOKEN");
+            assertThat(e.get("clientAddress").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         });
     }
 
