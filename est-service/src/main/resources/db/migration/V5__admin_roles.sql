@@ -18,8 +18,12 @@ alter table enrollment_event add constraint enrollment_event_outcome_check
 create index device_label_id_idx on device (label, id);
 create index device_status_id_idx on device (status, id);
 create index device_identity_prefix_idx on device (identity text_pattern_ops);
+-- The device of a current certificate: the expiring-before filter joins on it, and deleting a certificate checks it.
+create index device_current_certificate_idx on device (current_certificate_serial);
 create index certificate_label_serial_idx on certificate (label, serial);
 create index certificate_status_serial_idx on certificate (status, serial);
+-- The successor of a certificate, and what deleting one must check: without it each delete scans the table.
+create index certificate_replaces_serial_idx on certificate (replaces_serial);
 
 -- Events page newest first by id, within a device (index of V1), an operation or an outcome.
 create index enrollment_event_operation_id_idx on enrollment_event (operation, id);

@@ -47,10 +47,11 @@ record PageRequest(String list, String after, int limit) {
             return new Page<>(views.apply(rows), null);
         }
         List<R> shown = rows.subList(0, limit);
-        return new Page<>(views.apply(shown), encode(key.apply(shown.getLast())));
+        return new Page<>(views.apply(shown), cursor(list, key.apply(shown.getLast())));
     }
 
-    private String encode(String key) {
+    /** The cursor of the page after the row of {@code key} in {@code list}. */
+    static String cursor(String list, String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((list + ":" + key)
                 .getBytes(StandardCharsets.UTF_8));
     }
