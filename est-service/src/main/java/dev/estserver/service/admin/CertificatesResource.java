@@ -41,13 +41,13 @@ public class CertificatesResource {
                     + "identity prefix), deviceId. Pass the nextCursor of a page as cursor for the next one.")
     public Page<CertificateView> list(@QueryParam("label") String label, @QueryParam("status") String status,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("q") String identityPrefix,
-            @QueryParam("deviceId") Long deviceId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @QueryParam("deviceId") String deviceId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         access.toRead("admin.certificates.list", authorization);
         CertificateFilter filter = new CertificateFilter(QueryParameters.text(label),
                 QueryParameters.oneOf("status", status, CertificateRecord.Status.class),
                 QueryParameters.instant("expiringBefore", expiringBefore), QueryParameters.text(identityPrefix),
-                deviceId);
+                QueryParameters.number("deviceId", deviceId));
         return certificates.list(filter, PageRequest.of("certificates", cursor, limit));
     }
 

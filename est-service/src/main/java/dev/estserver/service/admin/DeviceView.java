@@ -3,6 +3,7 @@ package dev.estserver.service.admin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ public record DeviceView(long id, String label, String identity, String status, 
     /** Views of several devices, reading their current certificates in one query. */
     static List<DeviceView> of(List<Device> devices) {
         Map<String, CertificateRecord> current = CertificateRecord.withSerials(devices.stream()
-                .map(d -> d.currentCertificateSerial).filter(s -> s != null).toList())
+                .map(d -> d.currentCertificateSerial).filter(Objects::nonNull).toList())
                 .stream().collect(Collectors.toMap(c -> c.serial, Function.identity()));
         return devices.stream().map(d -> of(d, current.get(d.currentCertificateSerial))).toList();
     }

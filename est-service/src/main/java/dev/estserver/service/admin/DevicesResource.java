@@ -39,7 +39,7 @@ public class DevicesResource {
                     + "instant), q (identity prefix). Pass the nextCursor of a page as cursor for the next one.")
     public Page<DeviceView> list(@QueryParam("label") String label, @QueryParam("status") String status,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("q") String identityPrefix,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         access.toRead("admin.devices.list", authorization);
         DeviceFilter filter = new DeviceFilter(QueryParameters.text(label),

@@ -34,7 +34,7 @@ public class EventsResource {
                     + "(issued, rejected, revoked, ...), from (inclusive) and to (exclusive) as ISO-8601 instants.")
     public Page<EventView> query(@QueryParam("device") String device, @QueryParam("operation") String operation,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         access.toRead("admin.events.list", authorization);
         EventFilter filter = new EventFilter(QueryParameters.text(device), QueryParameters.text(operation),

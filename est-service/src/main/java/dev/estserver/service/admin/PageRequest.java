@@ -19,12 +19,14 @@ record PageRequest(String list, String after, int limit) {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    static PageRequest of(String list, String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+    static PageRequest of(String list, String cursor, String limit) {
+        Long requested = QueryParameters.number("limit", limit);
+        long size = requested == null ? DEFAULT_LIMIT : requested;
         if (size < 1 || size > MAX_LIMIT) {
             throw new RequestRejected(Problem.MALFORMED, "limit must be between 1 and " + MAX_LIMIT + ", got " + size);
         }
-        return new PageRequest(list, cursor == null || cursor.isBlank() ? null : decode(list, cursor.strip()), size);
+        return new PageRequest(list, cursor == null || cursor.isBlank() ? null : decode(list, cursor.strip()),
+                (int) size);
     }
 
     /** The key as a number, for lists keyed by id. */

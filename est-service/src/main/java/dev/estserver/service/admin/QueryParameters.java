@@ -18,6 +18,18 @@ final class QueryParameters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A whole number. */
+    static Long number(String name, String value) {
+        if (text(value) == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new RequestRejected(Problem.MALFORMED, name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
     /** An ISO-8601 instant such as {@code 2026-01-31T00:00:00Z}. */
     static Instant instant(String name, String value) {
         if (text(value) == null) {

@@ -103,6 +103,7 @@ class DevicesResourceTest {
         rejections.assertRejected(admin.get("devices?expiringBefore=tomorrow"), 400,
                 "expiringBefore must be an ISO-8601 instant such as 2026-01-31T00:00:00Z, got 'tomorrow'");
         rejections.assertRejected(admin.get("devices?limit=501"), 400, "limit must be between 1 and 500, got 501");
+        rejections.assertRejected(admin.get("devices?limit=ten"), 400, "limit must be a whole number, got 'ten'");
         rejections.assertRejected(admin.get("devices?cursor=bm90LW91cnM"), 400,
                 "cursor is not one this server returned for the devices list");
         String label = FleetRows.label();
