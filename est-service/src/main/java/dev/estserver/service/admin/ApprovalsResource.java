@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.enrollment.ApprovalDecisions;
@@ -23,6 +24,7 @@ import dev.estserver.service.enrollment.ApprovalView;
  */
 @Path("/api/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "approvals")
 public class ApprovalsResource {
 

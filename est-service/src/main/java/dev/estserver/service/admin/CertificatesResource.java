@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.store.CertificateFilter;
@@ -21,6 +22,7 @@ import dev.estserver.service.store.CertificateRecord;
 /** Issued certificates: list, inspect, download as PEM, revoke. */
 @Path("/api/v1/certificates")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "certificates")
 public class CertificatesResource {
 

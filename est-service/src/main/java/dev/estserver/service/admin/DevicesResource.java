@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.ca.RevocationReason;
@@ -22,6 +23,7 @@ import dev.estserver.service.store.DeviceFilter;
 /** The devices the service knows: list, inspect, suspend, resume, reset and delete. */
 @Path("/api/v1/devices")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "devices")
 public class DevicesResource {
 

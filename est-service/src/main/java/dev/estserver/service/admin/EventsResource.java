@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.store.EnrollmentEvent;
@@ -18,6 +19,7 @@ import dev.estserver.service.store.EventFilter;
 /** The audit: every enrollment, rejection and admin action. */
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "audit")
 public class EventsResource {
 

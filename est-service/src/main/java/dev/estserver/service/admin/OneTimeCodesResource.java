@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.auth.OneTimeCodes;
@@ -28,6 +29,7 @@ import dev.estserver.service.store.EnrollmentEvent;
  */
 @Path("/api/v1/one-time-codes")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "one-time codes")
 public class OneTimeCodesResource {
 

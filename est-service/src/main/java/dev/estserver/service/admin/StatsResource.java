@@ -8,11 +8,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Fleet statistics. */
 @Path("/api/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
 @Tag(name = "stats")
 public class StatsResource {
 

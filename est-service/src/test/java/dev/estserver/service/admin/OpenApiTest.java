@@ -39,6 +39,16 @@ class OpenApiTest {
     }
 
     @Test
+    void tellsClientsToSendTheAdminTokenAsBearerToken() throws Exception {
+        JsonNode document = AdminClient.parse(management("/q/openapi?format=json").body());
+        assertThat(document.get("components").get("securitySchemes").get("adminToken").get("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(document.get("paths").get("/api/v1/devices").get("get").get("security").get(0).has("adminToken"))
+                .isTrue();
+        assertThat(document.get("info").get("title").asText()).isEqualTo("EST service admin API");
+    }
+
+    @Test
     void leavesSwaggerUiOutsideDevAndDemo() throws Exception {
         assertThat(management("/q/swagger-ui/").statusCode()).isEqualTo(404);
     }
