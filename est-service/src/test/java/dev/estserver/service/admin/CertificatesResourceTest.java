@@ -41,18 +41,9 @@ class CertificatesResourceTest {
 
     private final AdminClient admin = AdminClient.demo();
 
-    /** Every serial of a list, following nextCursor from page to page. */
+    /** Every serial of a list of certificates, in pages of {@code limit}. */
     private List<String> allPages(String query, int limit) {
-        List<String> serials = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = AdminClient.json(admin.get("certificates?" + query + "&limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor)));
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
-            page.get("items").forEach(c -> serials.add(c.get("serial").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-        } while (cursor != null);
-        return serials;
+        return admin.allPages("certificates?" + query + "&limit=" + limit, "serial");
     }
 
     @Test

@@ -44,21 +44,11 @@ class DevicesResourceTest {
         return new FleetRows(database);
     }
 
-    /** Every identity of a list, following nextCursor from page to page. */
+    /** Every identity of a list of devices, checking how many pages of at most {@code limit} it took. */
     private List<String> allPages(String query, int limit, int expectedPages) {
-        List<String> identities = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            JsonNode page = AdminClient.json(admin.get("devices?" + query + "&limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor)));
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
-            page.get("items").forEach(device -> identities.add(device.get("identity").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-            pages++;
-        } while (cursor != null);
-        assertThat(pages).isEqualTo(expectedPages);
-        return identities;
+        List<List<JsonNode>> pages = admin.pages("devices?" + query + "&limit=" + limit);
+        assertThat(pages).hasSize(expectedPages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(limit));
+        return pages.stream().flatMap(List::stream).map(device -> device.get("identity").asText()).toList();
     }
 
     @Test

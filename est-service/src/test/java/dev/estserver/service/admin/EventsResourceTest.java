@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,17 +43,9 @@ class EventsResourceTest {
                 outcome, device, reason);
     }
 
-    /** The reasons of every event of a query, following nextCursor from page to page. */
+    /** The reasons of every event of a query, in pages of {@code limit}. */
     private List<String> reasons(String query, int limit) {
-        List<String> reasons = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = AdminClient.json(admin.get("events?" + query + "&limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor)));
-            page.get("items").forEach(e -> reasons.add(e.get("reason").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-        } while (cursor != null);
-        return reasons;
+        return admin.allPages("events?" + query + "&limit=" + limit, "reason");
     }
 
     @Test

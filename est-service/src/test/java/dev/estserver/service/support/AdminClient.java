@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -83,6 +85,29 @@ public final class AdminClient {
             }
         }
         throw new AssertionError("no request of " + device + " in " + approvals);
+    }
+
+    /**
+     * Every page of a list, following {@code nextCursor} until the last page; each page is the list of its items.
+     *
+     * @param query the list's path with its query, such as {@code devices?label=x&limit=3}
+     */
+    public List<List<JsonNode>> pages(String query) {
+        List<List<JsonNode>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(get(query + (cursor == null ? "" : "&cursor=" + cursor)));
+            List<JsonNode> items = new ArrayList<>();
+            page.get("items").forEach(items::add);
+            pages.add(items);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** The values of one field of every item of a list, over all its pages. */
+    public List<String> allPages(String query, String field) {
+        return pages(query).stream().flatMap(List::stream).map(item -> item.get(field).asText()).toList();
     }
 
     public HttpResponse<byte[]> get(String path) {
