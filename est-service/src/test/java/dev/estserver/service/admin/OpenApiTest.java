@@ -2,9 +2,6 @@ package dev.estserver.service.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -14,22 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.support.AdminClient;
-import dev.estserver.service.support.TestPorts;
+import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.ManagementClient;
 
 /** The admin API is described by OpenAPI on the management interface, next to health and metrics. */
 @QuarkusTest
 class OpenApiTest {
 
-    static HttpResponse<String> management(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + TestPorts.MANAGEMENT + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
-    void describesEveryAdminPath() throws Exception {
-        HttpResponse<String> response = management("/q/openapi?format=json");
+    void describesEveryAdminPath() {
+        HttpResponse<byte[]> response = ManagementClient.get("/q/openapi?format=json");
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode paths = AdminClient.parse(response.body()).get("paths");
+        JsonNode paths = AdminClient.parse(EstClient.text(response)).get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/v1/devices", "/api/v1/devices/{id}",
                 "/api/v1/devices/{id}/suspend", "/api/v1/devices/{id}/resume", "/api/v1/devices/{id}/reset",
                 "/api/v1/certificates", "/api/v1/certificates/{serial}", "/api/v1/certificates/{serial}/pem",
@@ -39,8 +32,8 @@ class OpenApiTest {
     }
 
     @Test
-    void tellsClientsToSendTheAdminTokenAsBearerToken() throws Exception {
-        JsonNode document = AdminClient.parse(management("/q/openapi?format=json").body());
+    void tellsClientsToSendTheAdminTokenAsBearerToken() {
+        JsonNode document = AdminClient.parse(EstClient.text(ManagementClient.get("/q/openapi?format=json")));
         assertThat(document.get("components").get("securitySchemes").get("adminToken").get("scheme").asText())
                 .isEqualTo("bearer");
         assertThat(document.get("paths").get("/api/v1/devices").get("get").get("security").get(0).has("adminToken"))
@@ -49,7 +42,7 @@ class OpenApiTest {
     }
 
     @Test
-    void leavesSwaggerUiOutsideDevAndDemo() throws Exception {
-        assertThat(management("/q/swagger-ui/").statusCode()).isEqualTo(404);
+    void leavesSwaggerUiOutsideDevAndDemo() {
+        assertThat(ManagementClient.get("/q/swagger-ui/").statusCode()).isEqualTo(404);
     }
 }
