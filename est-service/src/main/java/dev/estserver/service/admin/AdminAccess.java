@@ -8,10 +8,11 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.AdminTokens;
 import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.store.AdminRole;
 
 /**
  * The first step of every admin call: name the operation and the client address for the audit and log, then
- * authenticate the caller.
+ * authenticate the caller and check that its role permits the call.
  */
 @ApplicationScoped
 class AdminAccess {
@@ -26,10 +27,21 @@ class AdminAccess {
         this.request = request;
     }
 
-    EstExchange authenticate(String operation, String authorization) {
-        exchange.at(operation, null);
+    /** A call that only reads: role auditor or admin. */
+    EstExchange toRead(String operation, String authorization) {
+        return authenticate(operation, authorization, AdminRole.AUDITOR);
+    }
+
+    /** A call that changes something: role admin. */
+    EstExchange toChange(String operation, String authorization) {
+        return authenticate(operation, authorization, AdminRole.ADMIN);
+    }
+
+    private EstExchange authenticate(String operation, String authorization, AdminRole required) {
         exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization), exchange.clientAddress()));
+        exchange.at(operation, null);
+        exchange.authenticated(tokens.authenticate(Optional.ofNullable(authorization), exchange.clientAddress(),
+                required, operation));
         return exchange;
     }
 }

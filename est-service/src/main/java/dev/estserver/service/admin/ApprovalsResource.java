@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.estserver.service.enrollment.ApprovalDecisions;
 import dev.estserver.service.enrollment.ApprovalView;
 
@@ -21,6 +24,8 @@ import dev.estserver.service.enrollment.ApprovalView;
  */
 @Path("/api/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
+@Tag(name = "approvals")
 public class ApprovalsResource {
 
     /** Body of a rejection. */
@@ -38,14 +43,14 @@ public class ApprovalsResource {
     /** Requests waiting for a decision and not expired, oldest first. */
     @GET
     public List<ApprovalView> awaitingDecision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.authenticate("admin.approvals.list", authorization);
+        access.toRead("admin.approvals.list", authorization);
         return decisions.awaitingDecision();
     }
 
     @GET
     @Path("{id}")
     public ApprovalView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.authenticate("admin.approvals.get", authorization);
+        access.toRead("admin.approvals.get", authorization);
         return decisions.get(id);
     }
 
@@ -53,7 +58,7 @@ public class ApprovalsResource {
     @Path("{id}/approve")
     public ApprovalView approve(@PathParam("id") long id,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return decisions.approve(access.authenticate("admin.approve", authorization), id);
+        return decisions.approve(access.toChange("admin.approve", authorization), id);
     }
 
     @POST
@@ -61,7 +66,7 @@ public class ApprovalsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApprovalView reject(@PathParam("id") long id, Rejection rejection,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return decisions.reject(access.authenticate("admin.reject", authorization), id,
+        return decisions.reject(access.toChange("admin.reject", authorization), id,
                 rejection == null ? null : rejection.reason());
     }
 }

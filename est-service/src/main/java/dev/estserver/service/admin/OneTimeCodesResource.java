@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.estserver.service.auth.OneTimeCodes;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
@@ -26,6 +29,8 @@ import dev.estserver.service.store.EnrollmentEvent;
  */
 @Path("/api/v1/one-time-codes")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "adminToken")
+@Tag(name = "one-time codes")
 public class OneTimeCodesResource {
 
     private static final Duration DEFAULT_VALIDITY = Duration.ofDays(7);
@@ -55,7 +60,7 @@ public class OneTimeCodesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(CodeRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        EstExchange exchange = access.authenticate("admin.one-time-codes.issue", authorization);
+        EstExchange exchange = access.toChange("admin.one-time-codes.issue", authorization);
         CodeRequest wanted = request == null ? new CodeRequest(null, null, null) : request;
         exchange.at(exchange.operation(), wanted.label());
         exchange.device(wanted.deviceIdentity());

@@ -28,11 +28,13 @@ import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Credential;
 
 /**
- * Bearer tokens of the admin API. Tokens are long random strings, so a SHA-256 hash is enough to store them and
- * lets a token be found by its hash; a slow password hash would only cost time on every admin call.
+ * Bearer tokens of the admin API, each of one {@link AdminRole}. Tokens are long random strings, so a SHA-256 hash
+ * is enough to store them and lets a token be found by its hash; a slow password hash would only cost time on every
+ * admin call.
  */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
@@ -51,12 +53,21 @@ public class AdminTokens {
     AdminTokens(EstConfig config, LoginThrottle throttle) {
         this.config = config;
         this.throttle = throttle;
-        config.admin().tokens().forEach((name, token) -> {
-            if (token.length() < MINIMUM_LENGTH) {
-                throw new IllegalStateException("est.admin.tokens." + name + " must be at least " + MINIMUM_LENGTH
-                        + " characters of random, got " + token.length());
+        config.admin().tokens().forEach((name, token) -> requireLength("est.admin.tokens." + name, token));
+        config.admin().auditorTokens().forEach((name, token) -> {
+            requireLength("est.admin.auditor-tokens." + name, token);
+            if (config.admin().tokens().containsKey(name)) {
+                throw new IllegalStateException("est.admin.auditor-tokens." + name + " and est.admin.tokens." + name
+                        + " name the same token; give each token one role under one name");
             }
         });
+    }
+
+    private static void requireLength(String property, String token) {
+        if (token.length() < MINIMUM_LENGTH) {
+            throw new IllegalStateException(property + " must be at least " + MINIMUM_LENGTH
+                    + " characters of random, got " + token.length());
+        }
     }
 
     @Transactional
@@ -65,14 +76,17 @@ public class AdminTokens {
         if (config.demo().enabled()) {
             tokens.put("demo", demoToken(config.demo().dir().resolve(DEMO_TOKEN_FILE)));
         }
-        tokens.forEach(AdminTokens::store);
+        tokens.forEach((name, token) -> store(name, token, AdminRole.ADMIN));
+        config.admin().auditorTokens().forEach((name, token) -> store(name, token, AdminRole.AUDITOR));
     }
 
     /**
-     * The caller's token name, from an {@code Authorization: Bearer <token>} header sent from {@code clientAddress}.
-     * Tokens that are not accepted count towards the address's {@link LoginThrottle} limit.
+     * The caller, from an {@code Authorization: Bearer <token>} header sent from {@code clientAddress}, if its
+     * token's role permits {@code required}. An unknown, revoked or expired token is 401 and counts towards the
+     * address's {@link LoginThrottle} limit; a token of too small a role is 403.
      */
-    public Caller authenticate(Optional<String> authorization, String clientAddress) {
+    public Caller authenticate(Optional<String> authorization, String clientAddress, AdminRole required,
+            String operation) {
         String header = authorization.map(String::trim).orElseThrow(() -> new RequestRejected(
                 Problem.ADMIN_UNAUTHENTICATED, "admin API requires 'Authorization: Bearer <admin token>'"));
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -80,10 +94,15 @@ public class AdminTokens {
                     "admin API requires a Bearer token; the Authorization header uses another scheme");
         }
         String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
-        return throttle.attempt(clientAddress, null, () -> verify(hash));
+        Credential token = throttle.attempt(clientAddress, null, () -> verify(hash));
+        if (!token.role.permits(required)) {
+            throw new RequestRejected(Problem.FORBIDDEN, "admin token '" + token.username + "' has role "
+                    + token.role.configName() + "; " + operation + " requires role " + required.configName());
+        }
+        return Caller.adminToken(token.username);
     }
 
-    private static Caller verify(String hash) {
+    private static Credential verify(String hash) {
         Credential token = QuarkusTransaction.requiringNew().call(() -> Credential.findAdminToken(hash))
                 .orElseThrow(() -> new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token not recognised"));
         if (token.revokedAt != null) {
@@ -94,7 +113,7 @@ public class AdminTokens {
             throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
                     + "' expired at " + token.expiresAt);
         }
-        return Caller.adminToken(token.username);
+        return token;
     }
 
     private static String demoToken(Path file) {
@@ -116,12 +135,13 @@ public class AdminTokens {
     }
 
     /** An upsert, so that replicas starting together do not trip over each other. */
-    private static void store(String name, String token) {
+    private static void store(String name, String token, AdminRole role) {
         Credential.getEntityManager().createNativeQuery("""
-                insert into credential (kind, username, secret_hash) values ('ADMIN_TOKEN', ?1, ?2)
-                on conflict (kind, username) do update set secret_hash = excluded.secret_hash, revoked_at = null""")
+                insert into credential (kind, username, secret_hash, role) values ('ADMIN_TOKEN', ?1, ?2, ?3)
+                on conflict (kind, username) do update set secret_hash = excluded.secret_hash, role = excluded.role,
+                    revoked_at = null""")
                 .setParameter(1, name).setParameter(2, Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8)))
-                .executeUpdate();
-        LOG.infof("stored admin token '%s' (hashed)", name);
+                .setParameter(3, role.name()).executeUpdate();
+        LOG.infof("stored admin token '%s' of role %s (hashed)", name, role.configName());
     }
 }

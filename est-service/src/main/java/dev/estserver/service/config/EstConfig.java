@@ -118,11 +118,18 @@ public interface EstConfig {
 
     interface Admin {
         /**
-         * Admin API bearer tokens by name, stored hashed (SHA-256) at startup; at least 32 characters of random.
-         * Supply them through the environment or a mounted secret. Demo mode adds one, written to
-         * {@code <demo dir>/admin-token}.
+         * Admin API bearer tokens of role {@code admin} (every call) by name, stored hashed (SHA-256) at startup;
+         * at least 32 characters of random. Supply them through the environment or a mounted secret. Demo mode adds
+         * one named {@code demo}, written to {@code <demo dir>/admin-token}.
          */
         Map<String, String> tokens();
+
+        /**
+         * Admin API bearer tokens of role {@code auditor} (read-only: lists, details, events, statistics) by name,
+         * with the same rules as {@link #tokens()}. A name may not appear in both maps.
+         */
+        @WithName("auditor-tokens")
+        Map<String, String> auditorTokens();
     }
 
     interface Limits {

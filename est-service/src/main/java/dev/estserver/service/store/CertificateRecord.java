@@ -1,6 +1,8 @@
 package dev.estserver.service.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -8,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -66,6 +69,38 @@ public class CertificateRecord extends PanacheEntityBase {
 
     public static Optional<CertificateRecord> findBySerial(String serial) {
         return findByIdOptional(serial);
+    }
+
+    public static Optional<CertificateRecord> lock(String serial) {
+        return Optional.ofNullable(findById(serial, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Certificates after {@code afterSerial} in serial order, at most {@code limit}. */
+    public static List<CertificateRecord> page(CertificateFilter filter, String afterSerial, int limit) {
+        Conditions where = new Conditions()
+                .and("label = :label", "label", filter.label())
+                .and("status = :status", "status", filter.status())
+                .and("notAfter < :before", "before", filter.expiringBefore())
+                .and("deviceId in (select d.id from Device d where d.identity like :prefix escape '\\')", "prefix",
+                        Conditions.startingWith(filter.identityPrefix()))
+                .and("deviceId = :device", "device", filter.deviceId())
+                .and("serial > :after", "after", afterSerial);
+        return find(where.query("serial"), where.parameters()).page(0, limit).list();
+    }
+
+    /** A device's certificates, newest first. */
+    public static List<CertificateRecord> ofDevice(long deviceId) {
+        return list("deviceId = ?1 order by issuedAt desc, serial", deviceId);
+    }
+
+    /** A device's certificates that are not revoked, locked for the rest of the transaction. */
+    public static List<CertificateRecord> lockGoodOfDevice(long deviceId) {
+        return find("deviceId = ?1 and status = ?2 order by serial", deviceId, Status.GOOD)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public static List<CertificateRecord> withSerials(Collection<String> serials) {
+        return serials.isEmpty() ? List.of() : list("serial in ?1", serials);
     }
 
     public void revoke(int reason, Instant at) {

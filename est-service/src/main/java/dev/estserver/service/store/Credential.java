@@ -55,6 +55,10 @@ public class Credential extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** What an admin token may do; null for every other kind. */
+    @Enumerated(EnumType.STRING)
+    public AdminRole role;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

@@ -1,6 +1,7 @@
 package dev.estserver.service.store;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,5 +54,18 @@ public class Device extends PanacheEntityBase {
                 .setParameter(1, label).setParameter(2, identity).executeUpdate();
         return find("label = ?1 and identity = ?2", label, identity)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+    }
+
+    /** Devices after {@code afterId} in id order, at most {@code limit}. */
+    public static List<Device> page(DeviceFilter filter, Long afterId, int limit) {
+        Conditions where = new Conditions()
+                .and("label = :label", "label", filter.label())
+                .and("status = :status", "status", filter.status())
+                .and("identity like :prefix escape '\\'", "prefix", Conditions.startingWith(filter.identityPrefix()))
+                .and("currentCertificateSerial in "
+                        + "(select c.serial from CertificateRecord c where c.notAfter < :before)",
+                        "before", filter.expiringBefore())
+                .and("id > :after", "after", afterId);
+        return find(where.query("id"), where.parameters()).page(0, limit).list();
     }
 }

@@ -1,6 +1,7 @@
 package dev.estserver.service.store;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,9 +21,10 @@ public class EnrollmentEvent extends PanacheEntityBase {
 
     /**
      * APPROVED and DENIED are an operator's decisions on requests held for manual approval; CREATED is a credential
-     * an operator created.
+     * an operator created; UPDATED a device an operator suspended, resumed or reset; REVOKED a certificate revoked;
+     * DELETED a device an operator deleted.
      */
-    public enum Outcome { ISSUED, REJECTED, FAILED, PENDING, APPROVED, DENIED, CREATED }
+    public enum Outcome { ISSUED, REJECTED, FAILED, PENDING, APPROVED, DENIED, CREATED, UPDATED, REVOKED, DELETED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,4 +60,16 @@ public class EnrollmentEvent extends PanacheEntityBase {
     public String serial;
 
     public String reason;
+
+    /** Events before {@code beforeId}, newest first, at most {@code limit}. */
+    public static List<EnrollmentEvent> page(EventFilter filter, Long beforeId, int limit) {
+        Conditions where = new Conditions()
+                .and("deviceIdentity = :device", "device", filter.deviceIdentity())
+                .and("operation = :operation", "operation", filter.operation())
+                .and("outcome = :outcome", "outcome", filter.outcome())
+                .and("occurredAt >= :from", "from", filter.from())
+                .and("occurredAt < :to", "to", filter.to())
+                .and("id < :before", "before", beforeId);
+        return find(where.query("id desc"), where.parameters()).page(0, limit).list();
+    }
 }

@@ -36,8 +36,9 @@ class AdminAuthenticationTest {
     /** A stored token of this name, with one more column set to an SQL expression; returns the token. */
     private String storeToken(String name, String column, String sqlValue) {
         String token = UUID.randomUUID() + "-" + UUID.randomUUID();
-        database.update("insert into credential (kind, username, secret_hash, " + column + ") values ('ADMIN_TOKEN', "
-                + "?, ?, " + sqlValue + ")", name, Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8)));
+        database.update("insert into credential (kind, username, secret_hash, role, " + column + ") values "
+                + "('ADMIN_TOKEN', ?, ?, 'ADMIN', " + sqlValue + ")", name,
+                Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8)));
         return token;
     }
 

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +40,12 @@ public final class AdminClient {
     /** The service under test, authenticated with the token demo mode wrote to its demo directory. */
     public static AdminClient demo() {
         return of(TestPorts.HTTPS, "Bearer " + demoToken(TestTls.DEMO_DIR));
+    }
+
+    /** The service under test, authenticated with the read-only token of the test configuration. */
+    public static AdminClient auditor() {
+        return of(TestPorts.HTTPS, "Bearer " + ConfigProvider.getConfig()
+                .getValue("est.admin.auditor-tokens.test-auditor", String.class));
     }
 
     /** Another instance, or another Authorization header (null for none). */
@@ -83,8 +93,39 @@ public final class AdminClient {
         throw new AssertionError("no request of " + device + " in " + approvals);
     }
 
+    /**
+     * Every page of a list, following {@code nextCursor} until the last page; each page is the list of its items.
+     *
+     * @param query the list's path with its query, such as {@code devices?label=x&limit=3}
+     */
+    public List<List<JsonNode>> pages(String query) {
+        List<List<JsonNode>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(get(query + (cursor == null ? "" : "&cursor=" + cursor)));
+            List<JsonNode> items = new ArrayList<>();
+            page.get("items").forEach(items::add);
+            pages.add(items);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** The values of one field of every item of a list, over all its pages. */
+    public List<String> allPages(String query, String field) {
+        return pages(query).stream().flatMap(List::stream).map(item -> item.get(field).asText()).toList();
+    }
+
     public HttpResponse<byte[]> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public HttpResponse<byte[]> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
+    public HttpResponse<byte[]> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public HttpResponse<byte[]> post(String path, String json) {

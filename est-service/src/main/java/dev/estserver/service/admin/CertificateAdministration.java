@@ -1,0 +1,75 @@
+package dev.estserver.service.admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+
+import dev.estserver.service.ca.PemFiles;
+import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.CertificateFilter;
+import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
+
+/** An operator's view of issued certificates, and revocation of one. */
+@ApplicationScoped
+class CertificateAdministration {
+
+    private final AuditedRevocations revocations;
+
+    CertificateAdministration(AuditedRevocations revocations) {
+        this.revocations = revocations;
+    }
+
+    @Transactional
+    Page<CertificateView> list(CertificateFilter filter, PageRequest page) {
+        return page.page(CertificateRecord.page(filter, page.after(), page.fetch()), c -> c.serial,
+                rows -> rows.stream().map(CertificateView::of).toList());
+    }
+
+    @Transactional
+    CertificateView get(String serial) {
+        return CertificateView.of(find(serial));
+    }
+
+    @Transactional
+    String pem(String serial) {
+        try {
+            return PemFiles.toPem(new X509CertificateHolder(find(serial).der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A revoked certificate can no longer re-enroll; the device keeps its other certificates. */
+    @Transactional
+    CertificateView revoke(EstExchange exchange, String serial, RevocationReason reason) {
+        CertificateRecord certificate = CertificateRecord.lock(normalized(serial)).orElseThrow(() -> unknown(serial));
+        Device device = Device.findById(certificate.deviceId);
+        exchange.at(exchange.operation(), certificate.label);
+        exchange.device(device.identity);
+        revocations.revoke(exchange, certificate, reason);
+        return CertificateView.of(certificate);
+    }
+
+    private static CertificateRecord find(String serial) {
+        return CertificateRecord.findBySerial(normalized(serial)).orElseThrow(() -> unknown(serial));
+    }
+
+    /** Serials are stored in upper-case hex, as openssl prints them; accept any case. */
+    private static String normalized(String serial) {
+        return serial.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static RequestRejected unknown(String serial) {
+        return new RequestRejected(Problem.NOT_FOUND, "no certificate with serial " + serial
+                + " (hexadecimal, as openssl x509 -serial prints it)");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.estserver.service.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AuditLog;
+import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
+import dev.estserver.service.store.DeviceFilter;
+import dev.estserver.service.store.EnrollmentEvent;
+
+/**
+ * An operator's view and control of devices. Each change locks the device row, so it serializes with enrollments
+ * of the same device on any replica, and commits with its audit row.
+ */
+@ApplicationScoped
+class DeviceAdministration {
+
+    private final AuditedRevocations revocations;
+    private final AuditLog audit;
+
+    DeviceAdministration(AuditedRevocations revocations, AuditLog audit) {
+        this.revocations = revocations;
+        this.audit = audit;
+    }
+
+    @Transactional
+    Page<DeviceView> list(DeviceFilter filter, PageRequest page) {
+        return page.page(Device.page(filter, page.afterId(), page.fetch()), d -> String.valueOf(d.id),
+                DeviceView::of);
+    }
+
+    @Transactional
+    DeviceDetail get(long id) {
+        return DeviceDetail.of(Device.<Device>findByIdOptional(id).orElseThrow(() -> unknown(id)));
+    }
+
+    /** Suspended devices can neither enroll nor re-enroll; their certificates stay valid. */
+    @Transactional
+    DeviceDetail suspend(EstExchange exchange, long id) {
+        Device device = lock(exchange, id);
+        if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
+            throw new RequestRejected(Problem.CONFLICT, "device " + id + " is " + statusOf(device)
+                    + "; only a pending or active device can be suspended");
+        }
+        return change(exchange, device, Device.Status.SUSPENDED, "suspended");
+    }
+
+    @Transactional
+    DeviceDetail resume(EstExchange exchange, long id) {
+        Device device = lock(exchange, id);
+        if (device.status != Device.Status.SUSPENDED) {
+            throw new RequestRejected(Problem.CONFLICT, "device " + id + " is " + statusOf(device)
+                    + ", not suspended; there is nothing to resume");
+        }
+        return change(exchange, device, device.currentCertificateSerial == null ? Device.Status.PENDING
+                : Device.Status.ACTIVE, "resumed");
+    }
+
+    /**
+     * Revokes the device's certificates and forgets its current one, so that its next {@code /simpleenroll} is a
+     * first enrollment again: for a device that lost its key, or a deleted device brought back.
+     */
+    @Transactional
+    DeviceDetail reset(EstExchange exchange, long id, RevocationReason reason) {
+        Device device = lock(exchange, id);
+        String revoked = revokeAll(exchange, device, reason);
+        device.currentCertificateSerial = null;
+        return change(exchange, device, Device.Status.PENDING, "reset" + revoked);
+    }
+
+    /**
+     * A soft delete: the device becomes REVOKED with all its certificates, and keeps its row, certificate history and
+     * audit events; it cannot enroll again until an operator resets it.
+     */
+    @Transactional
+    DeviceDetail delete(EstExchange exchange, long id, RevocationReason reason) {
+        Device device = lock(exchange, id);
+        if (device.status == Device.Status.REVOKED) {
+            throw new RequestRejected(Problem.CONFLICT, "device " + id + " was already deleted at "
+                    + device.updatedAt + "; reset it to let it enroll again");
+        }
+        String revoked = revokeAll(exchange, device, reason);
+        device.status = Device.Status.REVOKED;
+        device.currentCertificateSerial = null;
+        device.updatedAt = Instant.now();
+        audit.append(exchange.event(EnrollmentEvent.Outcome.DELETED, 200, null, "deleted" + revoked));
+        return DeviceDetail.of(device);
+    }
+
+    private Device lock(EstExchange exchange, long id) {
+        Device device = Device.<Device>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> unknown(id));
+        exchange.at(exchange.operation(), device.label);
+        exchange.device(device.identity);
+        return device;
+    }
+
+    private String revokeAll(EstExchange exchange, Device device, RevocationReason reason) {
+        List<CertificateRecord> good = CertificateRecord.lockGoodOfDevice(device.id);
+        good.forEach(certificate -> revocations.revoke(exchange, certificate, reason));
+        return good.isEmpty() ? "" : "; revoked " + good.stream().map(c -> c.serial).toList() + " ("
+                + reason.rfcName() + ")";
+    }
+
+    private DeviceDetail change(EstExchange exchange, Device device, Device.Status status, String what) {
+        device.status = status;
+        device.updatedAt = Instant.now();
+        audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, what));
+        return DeviceDetail.of(device);
+    }
+
+    private static String statusOf(Device device) {
+        return device.status == Device.Status.REVOKED ? "deleted" : device.status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static RequestRejected unknown(long id) {
+        return new RequestRejected(Problem.NOT_FOUND, "no device with id " + id);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.estserver.service.admin;
+
+import java.util.List;
+
+import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
+
+/**
+ * A device with its certificate history, newest first.
+ */
+public record DeviceDetail(DeviceView device, List<CertificateView> certificates) {
+
+    static DeviceDetail of(Device device) {
+        List<CertificateRecord> history = CertificateRecord.ofDevice(device.id);
+        CertificateRecord current = history.stream().filter(c -> c.serial.equals(device.currentCertificateSerial))
+                .findFirst().orElse(null);
+        return new DeviceDetail(DeviceView.of(device, current), history.stream().map(CertificateView::of).toList());
+    }
+}

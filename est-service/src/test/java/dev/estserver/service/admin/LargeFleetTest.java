@@ -1,0 +1,89 @@
+package dev.estserver.service.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.estserver.service.support.AdminClient;
+import dev.estserver.service.support.Database;
+
+/**
+ * With 100,000 devices and certificates, any page of the lists costs about as much as the first: keyset pagination
+ * reads the index from the cursor on, never the rows before it. The times are logged for the record; the bound is
+ * loose because the test machine is shared.
+ */
+@QuarkusTest
+class LargeFleetTest {
+
+    private static final Logger LOG = Logger.getLogger(LargeFleetTest.class);
+    private static final int ROWS = 100_000;
+    private static final Duration BOUND = Duration.ofSeconds(1);
+
+    @Inject
+    Database database;
+
+    private final AdminClient admin = AdminClient.demo();
+
+    /** The page, timed after one warm-up call so that the time is the query's and not the first connection's. */
+    private JsonNode timedPage(String description, String path) {
+        AdminClient.json(admin.get(path));
+        long start = System.nanoTime();
+        JsonNode page = AdminClient.json(admin.get(path));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.infof("%,d rows: %s took %d ms", ROWS, description, took.toMillis());
+        assertThat(took).as(description).isLessThan(BOUND);
+        return page;
+    }
+
+    @Test
+    void listsAnyPageOfAHundredThousandQuickly() {
+        String label = "large-" + UUID.randomUUID();
+        database.update("""
+                insert into device (label, identity, status) select ?, 'large-' || lpad(g::text, 6, '0'), 'ACTIVE'
+                from generate_series(1, ?) g""", label, ROWS);
+        database.update("""
+                insert into certificate (serial, device_id, label, issuer, subject, not_before, not_after,
+                    fingerprint_sha256, der, status)
+                select upper(md5(d.id || d.label)), d.id, d.label, 'CN=large', 'CN=' || d.identity, now(),
+                    now() + (d.id % 400) * interval '1 day', md5(d.label || d.id), '\\x00', 'GOOD'
+                from device d where d.label = ?""", label);
+        database.update("update device d set current_certificate_serial = c.serial from certificate c "
+                + "where c.device_id = d.id and d.label = ?", label);
+        database.update("analyze device");
+        database.update("analyze certificate");
+        try {
+            long middleId = database.count("select id from device where label = ? order by id offset ? limit 1",
+                    label, ROWS / 2);
+            String middleSerial = (String) database.single("select serial from certificate where label = ? "
+                    + "order by serial offset ? limit 1", label, ROWS / 2);
+
+            assertThat(timedPage("first device page", "devices?limit=500&label=" + label).get("items")).hasSize(500);
+            assertThat(timedPage("middle device page", "devices?limit=500&label=" + label + "&cursor="
+                    + PageRequest.cursor("devices", String.valueOf(middleId))).get("items")).hasSize(500);
+            assertThat(timedPage("devices expiring within 3 days", "devices?label=" + label + "&expiringBefore="
+                    + Instant.now().plus(3, ChronoUnit.DAYS)).get("items")).hasSize(50);
+            assertThat(timedPage("identity prefix search", "devices?q=large-0999").get("items")).hasSize(50);
+            assertThat(timedPage("first certificate page", "certificates?limit=500&label=" + label).get("items"))
+                    .hasSize(500);
+            assertThat(timedPage("middle certificate page", "certificates?limit=500&label=" + label + "&cursor="
+                    + PageRequest.cursor("certificates", middleSerial)).get("items")).hasSize(500);
+            timedPage("statistics", "stats");
+        } finally {
+            database.update("update device set current_certificate_serial = null where label = ?", label);
+            database.update("delete from certificate where label = ?", label);
+            database.update("delete from device where label = ?", label);
+        }
+    }
+}
