@@ -204,6 +204,6 @@ class DevicesResourceTest {
         rejections.assertRejected(device.enroll(), 403, "device '" + device.name() + "' is revoked");
         rejections.assertRejected(admin.delete("devices/" + device.id()), 409, "was already deleted at");
         rejections.assertRejected(admin.delete("devices/" + device.id() + "?reason=certificateHold"), 400,
-                "revocation reason certificateHold is not offered");
+                "revocation reason 'certificateHold' is not one of");
     }
 }
