@@ -2,7 +2,6 @@ package dev.estserver.service.admin;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -66,7 +65,8 @@ public class OneTimeCodesResource {
         exchange.device(wanted.deviceIdentity());
         OneTimeCodes.Issued issued;
         try {
-            issued = codes.issue(wanted.label(), wanted.deviceIdentity(), validity(wanted.validity()));
+            issued = codes.issue(wanted.label(), wanted.deviceIdentity(),
+                    QueryParameters.duration("validity", wanted.validity(), DEFAULT_VALIDITY));
         } catch (IllegalArgumentException e) {
             throw new RequestRejected(Problem.MALFORMED, e.getMessage());
         }
@@ -74,17 +74,5 @@ public class OneTimeCodesResource {
                 + " valid until " + issued.expiresAt()));
         return Response.status(Response.Status.CREATED).entity(new IssuedCode(issued.id(), issued.code(),
                 wanted.label(), wanted.deviceIdentity(), issued.expiresAt())).build();
-    }
-
-    private static Duration validity(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_VALIDITY;
-        }
-        try {
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new RequestRejected(Problem.MALFORMED, "validity must be an ISO-8601 duration such as P7D or PT12H, "
-                    + "got '" + text + "'");
-        }
     }
 }

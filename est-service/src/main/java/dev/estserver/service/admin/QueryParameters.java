@@ -1,5 +1,6 @@
 package dev.estserver.service.admin;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -31,6 +32,20 @@ final class QueryParameters {
     }
 
     /** An ISO-8601 instant such as {@code 2026-01-31T00:00:00Z}. */
+    /** An ISO-8601 duration such as {@code P7D}, or {@code otherwise} when absent. */
+    static Duration duration(String name, String value, Duration otherwise) {
+        String given = text(value);
+        if (given == null) {
+            return otherwise;
+        }
+        try {
+            return Duration.parse(given);
+        } catch (DateTimeParseException e) {
+            throw new RequestRejected(Problem.MALFORMED, name + " must be an ISO-8601 duration such as P7D or PT12H, "
+                    + "got '" + value + "'");
+        }
+    }
+
     static Instant instant(String name, String value) {
         if (text(value) == null) {
             return null;

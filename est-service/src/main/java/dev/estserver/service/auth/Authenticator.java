@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,7 +86,8 @@ public class Authenticator {
             BasicCredentials credentials = BasicCredentials.parse(authorization.get())
                     .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED,
                             "Authorization header is not HTTP Basic (expected 'Basic base64(username:password)')"));
-            return throttle.attempt(exchange.clientAddress(), credentials.username(), () -> verify(credentials));
+            return throttle.attempt(exchange.clientAddress(), credentials.username(),
+                    () -> verify(credentials, label, csr));
         }
         Optional<String> code = ChallengeAttributes.otpChallenge(csr);
         if (code.isPresent()) {
@@ -157,7 +159,7 @@ public class Authenticator {
                 : String.join(", ", ways.subList(0, ways.size() - 1)) + " or " + ways.getLast();
     }
 
-    private Caller verify(BasicCredentials credentials) {
+    private Caller verify(BasicCredentials credentials, String label, PKCS10CertificationRequest csr) {
         // A short transaction of its own: no pooled connection is held while the password hash is computed.
         Optional<Credential> stored = QuarkusTransaction.requiringNew()
                 .call(() -> Credential.findBootstrap(credentials.username()));
@@ -168,15 +170,9 @@ public class Authenticator {
                     + credentials.username() + "' not accepted: unknown user or wrong password");
         }
         Credential credential = stored.get();
-        Instant now = Instant.now();
-        if (credential.revokedAt != null) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credential '" + credentials.username()
-                    + "' was revoked at " + credential.revokedAt);
-        }
-        if (credential.expiresAt != null && now.isAfter(credential.expiresAt)) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credential '" + credentials.username()
-                    + "' expired at " + credential.expiresAt);
-        }
-        return Caller.basic(credentials.username());
+        CredentialRestrictions.require(credential, "bootstrap credential '" + credentials.username() + "'", label,
+                csr, Instant.now());
+        return Caller.basic(credentials.username(), credential.oneTime ? OptionalLong.of(credential.id)
+                : OptionalLong.empty());
     }
 }

@@ -10,13 +10,15 @@ import java.util.OptionalLong;
  * @param principal the username, the subject of the client certificate, the id of the one-time code, or the name
  *                  of the admin token
  * @param certificate the TLS client certificate when that is how the caller authenticated
- * @param singleUseCredential the credential row to use up when a certificate is issued (a one-time code)
+ * @param singleUseCredential the credential row to use up when a certificate is issued (a one-time code, or a
+ *                            single-use bootstrap credential)
  */
 public record Caller(AuthMethod method, String principal, Optional<X509Certificate> certificate,
         OptionalLong singleUseCredential) {
 
-    static Caller basic(String username) {
-        return new Caller(AuthMethod.BASIC, username, Optional.empty(), OptionalLong.empty());
+    /** @param singleUse the credential's row when it enrolls one certificate only */
+    static Caller basic(String username, OptionalLong singleUse) {
+        return new Caller(AuthMethod.BASIC, username, Optional.empty(), singleUse);
     }
 
     static Caller clientCertificate(X509Certificate certificate) {
@@ -27,6 +29,16 @@ public record Caller(AuthMethod method, String principal, Optional<X509Certifica
     static Caller oneTimeCode(long credentialId) {
         return new Caller(AuthMethod.ONE_TIME_CODE, String.valueOf(credentialId), Optional.empty(),
                 OptionalLong.of(credentialId));
+    }
+
+    /** How messages name the credential the caller used, never its secret. */
+    public String credentialName() {
+        return switch (method) {
+            case ONE_TIME_CODE -> "one-time code " + principal;
+            case BASIC -> "bootstrap credential '" + principal + "'";
+            case CLIENT_CERTIFICATE -> "client certificate " + principal;
+            case ADMIN_TOKEN -> "admin token '" + principal + "'";
+        };
     }
 
     static Caller adminToken(String name) {

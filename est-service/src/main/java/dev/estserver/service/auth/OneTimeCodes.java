@@ -28,7 +28,7 @@ import dev.estserver.service.store.Credential;
  * One-time enrollment codes: a device proves it may enroll by putting a code in its CSR's otpChallenge attribute
  * (RFC 7894) instead of sending HTTP Basic credentials. A code may be restricted to one EST label and to one device
  * identity, always expires, and is used up by the enrollment that issues a certificate with it (see
- * {@link Credential#consume(long)}).
+ * {@link Credential#consume(long, String)}).
  *
  * <p>Codes are stored as their SHA-256 only. A slow password hash (Argon2id, as for bootstrap passwords) would add
  * nothing: a code is 160 random bits, so an offline guess costs 2^160 hashes either way. And it would not work: a
@@ -71,23 +71,8 @@ public class OneTimeCodes {
      */
     @Transactional
     public Issued issue(String label, String deviceIdentity, Duration validity) {
-        if (validity == null || validity.isNegative() || validity.isZero()) {
-            throw new IllegalArgumentException("one-time code validity must be positive, got " + validity);
-        }
-        if (label != null) {
-            Profile profile = profiles.byLabel().get(label);
-            if (profile == null) {
-                throw new IllegalArgumentException("unknown EST label '" + label + "'; this server serves "
-                        + profiles.byLabel().keySet().stream().sorted().toList());
-            }
-            if (!profile.authMethods().contains(AuthMethod.ONE_TIME_CODE)) {
-                throw new IllegalArgumentException("label '" + label + "' does not accept one-time codes: est.profiles."
-                        + profile.name() + ".auth-methods does not include " + AuthMethod.ONE_TIME_CODE.configName());
-            }
-        }
-        if (deviceIdentity != null && deviceIdentity.isBlank()) {
-            throw new IllegalArgumentException("device identity of a one-time code must be absent or non-blank");
-        }
+        CredentialRestrictions.requireIssuable(profiles, "one-time code", AuthMethod.ONE_TIME_CODE, label,
+                deviceIdentity, validity);
         String code = newCode();
         Credential credential = new Credential();
         credential.kind = Credential.Kind.ONE_TIME_CODE;
@@ -111,27 +96,7 @@ public class OneTimeCodes {
         // Never echo the code: a near-miss in a log or an audit row would be half a credential.
         Credential credential = stored.orElseThrow(() -> refused("the one-time code in the CSR's otpChallenge "
                 + "attribute is not known to this server"));
-        String code = "one-time code " + credential.id;
-        Instant now = Instant.now();
-        if (credential.revokedAt != null) {
-            throw refused(code + " was revoked at " + credential.revokedAt);
-        }
-        if (credential.usedAt != null) {
-            throw refused(code + " was already used at " + credential.usedAt + "; it enrolls one certificate only");
-        }
-        if (credential.expiresAt != null && !now.isBefore(credential.expiresAt)) {
-            throw refused(code + " expired at " + credential.expiresAt);
-        }
-        if (credential.label != null && !credential.label.equals(label)) {
-            throw refused(code + " is for label '" + credential.label + "', not for label '" + label + "'");
-        }
-        if (credential.deviceIdentity != null) {
-            String requested = DeviceIdentity.of(CertificateRequestData.of(csr));
-            if (!credential.deviceIdentity.equals(requested)) {
-                throw refused(code + " is bound to device '" + credential.deviceIdentity + "', but the CSR names "
-                        + "device '" + requested + "'");
-            }
-        }
+        CredentialRestrictions.require(credential, "one-time code " + credential.id, label, csr, Instant.now());
         return Caller.oneTimeCode(credential.id);
     }
 
@@ -140,7 +105,8 @@ public class OneTimeCodes {
     }
 
     /** Base32 (RFC 4648, no padding) in dash-separated groups of four, easy to read out and to type. */
-    private static String newCode() {
+    /** 160 random bits as base32 in dash-separated groups: a one-time code, or a generated password. */
+    static String newCode() {
         byte[] random = new byte[CODE_BYTES];
         Crypto.RANDOM.nextBytes(random);
         StringBuilder base32 = new StringBuilder();

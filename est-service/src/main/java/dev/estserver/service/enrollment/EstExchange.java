@@ -111,6 +111,11 @@ public class EstExchange {
         return caller == null ? OptionalLong.empty() : caller.singleUseCredential();
     }
 
+    /** How messages name the credential the caller used; null before authentication. */
+    public String credentialName() {
+        return caller == null ? null : caller.credentialName();
+    }
+
     /** The audit row of this request's outcome. */
     public EnrollmentEvent event(EnrollmentEvent.Outcome outcome, int status, String serial, String reason) {
         EnrollmentEvent event = new EnrollmentEvent();

@@ -111,7 +111,7 @@ class IssuanceRecorder {
 
     private IssuedCertificate record(EstExchange exchange, Device device, X509CertificateHolder certificate,
             String replaces) {
-        exchange.singleUseCredential().ifPresent(Credential::consume);
+        exchange.singleUseCredential().ifPresent(id -> Credential.consume(id, exchange.credentialName()));
         Instant now = Instant.now();
         CertificateRecord record = new CertificateRecord();
         record.serial = SerialNumbers.toHex(certificate.getSerialNumber());

@@ -78,13 +78,13 @@ public class Credential extends PanacheEntityBase {
      * Uses up a single-use credential, in the caller's transaction. The conditional update is the only arbiter
      * between concurrent uses: the second waits for the first's row lock and then finds the row used.
      */
-    public static void consume(long id) {
+    public static void consume(long id, String name) {
         int updated = getEntityManager()
                 .createNativeQuery("update credential set used_at = now() where id = ?1 and used_at is null")
                 .setParameter(1, id).executeUpdate();
         if (updated == 0) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "one-time code " + id + " already used: another "
-                    + "enrollment with the same code was completed first");
+            throw new RequestRejected(Problem.UNAUTHENTICATED, name + " already used: another enrollment with it "
+                    + "was completed first");
         }
     }
 }

@@ -61,7 +61,7 @@ class OneTimeCodesResourceTest {
     @Test
     void refusesALabelWithoutOneTimeCodesAndABadValidity() {
         rejections.assertRejected(admin.post("one-time-codes", "{\"label\": \"basic-only\"}"), 400,
-                "label 'basic-only' does not accept one-time codes");
+                "label 'basic-only' does not accept one-time-code");
         rejections.assertRejected(admin.post("one-time-codes", "{\"validity\": \"a week\"}"), 400,
                 "validity must be an ISO-8601 duration such as P7D or PT12H, got 'a week'");
     }

@@ -275,7 +275,7 @@ class OneTimeCodeEnrollmentTest {
     @Test
     void refusesToIssueCodesThatCouldNeverBeUsed() {
         assertThatIllegalArgumentException().isThrownBy(() -> codes.issue("basic-only", null, HOUR))
-                .withMessage("label 'basic-only' does not accept one-time codes: est.profiles.basic-only.auth-methods "
+                .withMessage("label 'basic-only' does not accept one-time-code: est.profiles.basic-only.auth-methods "
                         + "does not include one-time-code");
         assertThatIllegalArgumentException().isThrownBy(() -> codes.issue("no-such-label", null, HOUR))
                 .withMessageStartingWith("unknown EST label 'no-such-label'");

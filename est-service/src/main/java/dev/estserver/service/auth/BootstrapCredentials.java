@@ -1,0 +1,97 @@
+package dev.estserver.service.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.policy.Profiles;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Credential;
+
+/**
+ * Bootstrap credentials (HTTP Basic username and password) that operators issue at run time: per device or shared,
+ * single-use or not, with an expiry. The password is generated, shown once, and stored as an Argon2id hash.
+ */
+@ApplicationScoped
+public class BootstrapCredentials {
+
+    private final Profiles profiles;
+
+    BootstrapCredentials(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    /** A newly issued credential; {@link #password()} exists only here. */
+    public record Issued(Credential credential, String password) {
+
+        @Override
+        public String toString() {
+            return "Issued[" + credential.username + "]";
+        }
+    }
+
+    /**
+     * @param username       null: a generated one
+     * @param label          null: any label that accepts Basic
+     * @param deviceIdentity null: any device; else the identity the CSR must name
+     * @throws IllegalArgumentException for a label that does not accept Basic, or a validity that is not positive
+     * @throws RequestRejected          409 when the username is taken
+     */
+    @Transactional
+    public Issued issue(String username, String label, String deviceIdentity, boolean oneTime, Duration validity) {
+        CredentialRestrictions.requireIssuable(profiles, "bootstrap credential", AuthMethod.BASIC, label,
+                deviceIdentity, validity);
+        String name = username == null || username.isBlank() ? generatedUsername() : username.strip();
+        if (name.contains(":")) {
+            throw new IllegalArgumentException("a bootstrap username cannot contain ':' (HTTP Basic separates "
+                    + "username and password with it), got '" + name + "'");
+        }
+        if (Credential.findBootstrap(name).isPresent()) {
+            throw new RequestRejected(Problem.CONFLICT, "a bootstrap credential named '" + name + "' exists; "
+                    + "revoke it or choose another username");
+        }
+        String password = OneTimeCodes.newCode();
+        Credential credential = new Credential();
+        credential.kind = Credential.Kind.BOOTSTRAP;
+        credential.username = name;
+        credential.secretHash = PasswordHasher.hash(password);
+        credential.label = label;
+        credential.deviceIdentity = deviceIdentity;
+        credential.oneTime = oneTime;
+        credential.expiresAt = Instant.now().plus(validity);
+        credential.persist();
+        return new Issued(credential, password);
+    }
+
+    /** Bootstrap credentials by id after {@code afterId}; their secrets are never returned. */
+    @Transactional
+    public List<Credential> page(Long afterId, int limit) {
+        return Credential.find("kind = ?1 and id > ?2 order by id", Credential.Kind.BOOTSTRAP,
+                afterId == null ? 0L : afterId).page(0, limit).list();
+    }
+
+    /** The credential can no longer enroll; certificates it already enrolled stay valid. */
+    @Transactional
+    public Credential revoke(String username) {
+        Credential credential = Credential.findBootstrap(username).orElseThrow(() -> new RequestRejected(
+                Problem.NOT_FOUND, "no bootstrap credential named '" + username + "'"));
+        if (credential.revokedAt != null) {
+            throw new RequestRejected(Problem.CONFLICT, "bootstrap credential '" + username + "' was already "
+                    + "revoked at " + credential.revokedAt);
+        }
+        credential.revokedAt = Instant.now();
+        return credential;
+    }
+
+    private static String generatedUsername() {
+        byte[] random = new byte[6];
+        Crypto.RANDOM.nextBytes(random);
+        return "bootstrap-" + HexFormat.of().formatHex(random);
+    }
+}

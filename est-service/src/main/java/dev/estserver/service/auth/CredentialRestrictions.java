@@ -1,0 +1,82 @@
+package dev.estserver.service.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.enrollment.DeviceIdentity;
+import dev.estserver.service.policy.Profile;
+import dev.estserver.service.policy.Profiles;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Credential;
+
+/**
+ * What a stored enrollment credential (a bootstrap password or a one-time code) may still do once its secret
+ * matched: not revoked, not used up, not expired, and only on its label and for its device when it names them.
+ */
+final class CredentialRestrictions {
+
+    private CredentialRestrictions() {
+    }
+
+    /**
+     * @param what how messages name the credential, such as {@code bootstrap credential 'line-7'}; never its secret
+     * @throws RequestRejected 401 naming the restriction that refused it
+     */
+    static void require(Credential credential, String what, String label, PKCS10CertificationRequest csr,
+            Instant now) {
+        if (credential.revokedAt != null) {
+            throw refused(what + " was revoked at " + credential.revokedAt);
+        }
+        if (credential.oneTime && credential.usedAt != null) {
+            throw refused(what + " was already used at " + credential.usedAt + "; it enrolls one certificate only");
+        }
+        if (credential.expiresAt != null && !now.isBefore(credential.expiresAt)) {
+            throw refused(what + " expired at " + credential.expiresAt);
+        }
+        if (credential.label != null && !credential.label.equals(label)) {
+            throw refused(what + " is for label '" + credential.label + "', not for label '" + label + "'");
+        }
+        if (credential.deviceIdentity != null) {
+            String requested = DeviceIdentity.of(CertificateRequestData.of(csr));
+            if (!credential.deviceIdentity.equals(requested)) {
+                throw refused(what + " is bound to device '" + credential.deviceIdentity + "', but the CSR names "
+                        + "device '" + requested + "'");
+            }
+        }
+    }
+
+    /**
+     * Checks what an operator asks to issue: the label exists and accepts {@code method}, the validity is positive,
+     * the device identity is absent or not blank.
+     *
+     * @throws IllegalArgumentException saying which
+     */
+    static void requireIssuable(Profiles profiles, String what, AuthMethod method, String label,
+            String deviceIdentity, Duration validity) {
+        if (validity == null || validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException(what + " validity must be positive, got " + validity);
+        }
+        if (label != null) {
+            Profile profile = profiles.byLabel().get(label);
+            if (profile == null) {
+                throw new IllegalArgumentException("unknown EST label '" + label + "'; this server serves "
+                        + profiles.byLabel().keySet().stream().sorted().toList());
+            }
+            if (!profile.authMethods().contains(method)) {
+                throw new IllegalArgumentException("label '" + label + "' does not accept " + method.configName()
+                        + ": est.profiles." + profile.name() + ".auth-methods does not include " + method.configName());
+            }
+        }
+        if (deviceIdentity != null && deviceIdentity.isBlank()) {
+            throw new IllegalArgumentException("device identity of a " + what + " must be absent or non-blank");
+        }
+    }
+
+    private static RequestRejected refused(String reason) {
+        return new RequestRejected(Problem.UNAUTHENTICATED, reason);
+    }
+}
