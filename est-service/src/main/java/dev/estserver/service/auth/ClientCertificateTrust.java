@@ -1,5 +1,6 @@
 package dev.estserver.service.auth;
 
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -40,49 +42,77 @@ public class ClientCertificateTrust {
 
     private final Set<TrustAnchor> enrollmentAnchors;
     private final List<X509Certificate> enrollmentCas;
+    private final Set<TrustAnchor> adminAnchors;
+    private final List<X509Certificate> adminCas;
     private final List<X509Certificate> issuingChains;
 
     ClientCertificateTrust(EstConfig config, PkiMaterial pki) {
-        this.enrollmentCas = config.auth().enrollmentTrustFiles().orElse(List.of()).stream()
-                .flatMap(file -> PemFiles.readCertificates(file).stream()).toList();
-        Set<TrustAnchor> anchors = new HashSet<>();
-        enrollmentCas.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
-        this.enrollmentAnchors = Set.copyOf(anchors);
+        this.enrollmentCas = certificates(config.auth().enrollmentTrustFiles());
+        this.enrollmentAnchors = anchors(enrollmentCas);
+        this.adminCas = certificates(config.admin().clientCaFiles());
+        this.adminAnchors = anchors(adminCas);
         this.issuingChains = pki.issuingCas().values().stream().flatMap(ca -> ca.chain().stream()).toList();
     }
 
     /** CA names offered in the TLS CertificateRequest, so that clients pick a certificate we can accept. */
     public List<X509Certificate> acceptedIssuers() {
-        return Stream.concat(enrollmentCas.stream(), issuingChains.stream()).distinct().toList();
+        return Stream.of(enrollmentCas, adminCas, issuingChains).flatMap(List::stream).distinct().toList();
     }
 
     /** Validates a chain against the enrollment (manufacturer / IDevID) trust anchors. */
     public X509Certificate validateForEnrollment(List<X509Certificate> chain) {
+        return validate(chain, enrollmentAnchors, "enrollment", "est.auth.enrollment-trust-files",
+                Problem.UNAUTHENTICATED);
+    }
+
+    /** Whether admin client certificates are configured at all. */
+    public boolean hasAdminCas() {
+        return !adminAnchors.isEmpty();
+    }
+
+    /** Validates a chain against the admin client CAs. */
+    public X509Certificate validateForAdmin(List<X509Certificate> chain) {
+        return validate(chain, adminAnchors, "the admin API", "est.admin.client-ca-files",
+                Problem.ADMIN_UNAUTHENTICATED);
+    }
+
+    private static X509Certificate validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, String purpose,
+            String property, Problem problem) {
         X509Certificate leaf = chain.getFirst();
-        if (enrollmentAnchors.isEmpty()) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
-                    + " not accepted for enrollment: no enrollment CA is configured (est.auth.enrollment-trust-files)");
+        if (anchors.isEmpty()) {
+            throw new RequestRejected(problem, "client certificate " + describe(leaf) + " not accepted for "
+                    + purpose + ": no CA is configured for it (" + property + ")");
         }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            PKIXParameters params = new PKIXParameters(enrollmentAnchors);
+            PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(Instant.now()));
             List<X509Certificate> path = new ArrayList<>(chain);
             // A client may send its trust anchor too; the path must end below the anchor.
-            path.removeIf(cert -> enrollmentAnchors.stream().anyMatch(a -> a.getTrustedCert().equals(cert)));
+            path.removeIf(cert -> anchors.stream().anyMatch(a -> a.getTrustedCert().equals(cert)));
             if (path.isEmpty()) {
-                throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
-                        + " is itself a trust anchor, not a device certificate");
+                throw new RequestRejected(problem, "client certificate " + describe(leaf)
+                        + " is itself a trust anchor, not a certificate issued under one");
             }
             CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), params);
             return leaf;
         } catch (CertPathValidatorException e) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
-                    + " not accepted for enrollment: " + e.getMessage());
+            throw new RequestRejected(problem, "client certificate " + describe(leaf) + " not accepted for "
+                    + purpose + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<X509Certificate> certificates(Optional<List<Path>> files) {
+        return files.orElse(List.of()).stream().flatMap(file -> PemFiles.readCertificates(file).stream()).toList();
+    }
+
+    private static Set<TrustAnchor> anchors(List<X509Certificate> cas) {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        cas.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
+        return Set.copyOf(anchors);
     }
 
     /**

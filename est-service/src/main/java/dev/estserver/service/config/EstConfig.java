@@ -130,6 +130,13 @@ public interface EstConfig {
          */
         @WithName("auditor-tokens")
         Map<String, String> auditorTokens();
+
+        /**
+         * PEM files of CAs whose TLS client certificates authenticate admin API calls without a token. The
+         * certificate's subject OU names its role: {@code admin} or {@code auditor}. These CAs authenticate nothing
+         * on the EST paths.
+         */
+        Optional<List<Path>> clientCaFiles();
     }
 
     interface Limits {

@@ -34,6 +34,7 @@ import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.tls.ClientChains;
 
 /**
  * {@code /.well-known/est/[<label>/]<operation>} (RFC 7030 §3.2.2). One GET and one POST method parse the path
@@ -92,7 +93,7 @@ public class EstResource {
                 yield responses.issued(enrollment.enroll(exchange, profile, csr).der());
             }
             case SIMPLEREENROLL -> {
-                Caller caller = authenticator.forReenrollment(clientChain(request),
+                Caller caller = authenticator.forReenrollment(ClientChains.of(request),
                         pki.issuingCa(profile.issuingCa()));
                 exchange.authenticated(caller);
                 yield responses.issued(enrollment.reenroll(exchange, profile, caller, readCsr(request, body)).der());
@@ -100,7 +101,7 @@ public class EstResource {
             case SERVERKEYGEN -> {
                 PKCS10CertificationRequest csr = readCsr(request, body);
                 authenticateEnrollment(est, profile, request, csr);
-                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr, clientChain(request)));
+                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr, ClientChains.of(request)));
             }
             case FULLCMC -> fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7),
                     csr -> authenticateEnrollment(est, profile, request, csr));
@@ -114,7 +115,7 @@ public class EstResource {
      */
     private void authenticateEnrollment(EstPath est, Profile profile, HttpServerRequest request,
             PKCS10CertificationRequest csr) {
-        exchange.authenticated(authenticator.forEnrollment(est.label(), profile, clientChain(request),
+        exchange.authenticated(authenticator.forEnrollment(est.label(), profile, ClientChains.of(request),
                 Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)), csr));
     }
 
@@ -160,18 +161,5 @@ public class EstResource {
         request.response().putHeader("Connection", "close").endHandler(done -> request.connection().close());
         return new RequestRejected(Problem.TOO_LARGE, "request body too large: at most " + maxBodySize
                 + " bytes are accepted, " + seen);
-    }
-
-    private static List<X509Certificate> clientChain(HttpServerRequest request) {
-        SSLSession session = request.sslSession();
-        if (session == null) {
-            return List.of();
-        }
-        try {
-            Certificate[] chain = session.getPeerCertificates();
-            return Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-        } catch (SSLPeerUnverifiedException e) {
-            return List.of();
-        }
     }
 }

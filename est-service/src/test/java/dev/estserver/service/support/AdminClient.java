@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,9 @@ public final class AdminClient {
     private final String base;
     private final String authorization;
 
+    /** @param http with its TLS context set */
     private AdminClient(HttpClient.Builder http, String base, String authorization) {
-        this.http = http.sslContext(TestTls.context()).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http.connectTimeout(Duration.ofSeconds(10)).build();
         this.base = base;
         this.authorization = authorization;
     }
@@ -48,14 +51,22 @@ public final class AdminClient {
                 .getValue("est.admin.auditor-tokens.test-auditor", String.class));
     }
 
+    /** The service under test, authenticated by a TLS client certificate and no Authorization header. */
+    public static AdminClient withCertificate(KeyPair keys, X509Certificate certificate) {
+        return new AdminClient(HttpClient.newBuilder().sslContext(TestTls.context(keys.getPrivate(),
+                List.of(certificate))), "https://localhost:" + TestPorts.HTTPS + "/api/v1/", null);
+    }
+
     /** Another instance, or another Authorization header (null for none). */
     public static AdminClient of(int port, String authorization) {
-        return new AdminClient(HttpClient.newBuilder(), "https://localhost:" + port + "/api/v1/", authorization);
+        return new AdminClient(HttpClient.newBuilder().sslContext(TestTls.context()),
+                "https://localhost:" + port + "/api/v1/", authorization);
     }
 
     /** The service under test with {@code authorization}, connecting from {@code loopbackAddress} (127.0.0.0/8). */
     public static AdminClient from(String loopbackAddress, String authorization) {
-        return new AdminClient(HttpClient.newBuilder().localAddress(EstClient.loopback(loopbackAddress)),
+        return new AdminClient(HttpClient.newBuilder().sslContext(TestTls.context())
+                .localAddress(EstClient.loopback(loopbackAddress)),
                 "https://localhost:" + TestPorts.HTTPS + "/api/v1/", authorization);
     }
 

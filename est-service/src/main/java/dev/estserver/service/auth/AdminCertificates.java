@@ -1,0 +1,57 @@
+package dev.estserver.service.auth;
+
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.asn1.x500.X500Name;
+
+import dev.estserver.service.policy.SubjectAttributes;
+import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AdminRole;
+
+/**
+ * Admin API callers that authenticate with a TLS client certificate from an admin CA
+ * ({@code est.admin.client-ca-files}) instead of a token; the certificate's subject OU names the role.
+ */
+@ApplicationScoped
+public class AdminCertificates {
+
+    private final ClientCertificateTrust trust;
+
+    AdminCertificates(ClientCertificateTrust trust) {
+        this.trust = trust;
+    }
+
+    /** Whether any admin CA is configured; without one, client certificates are not looked at for admin calls. */
+    public boolean configured() {
+        return trust.hasAdminCas();
+    }
+
+    /**
+     * @throws RequestRejected 401 for a certificate not from an admin CA, 403 for one without a role or with too
+     *                         small a role for {@code operation}
+     */
+    public Caller authenticate(List<X509Certificate> chain, AdminRole required, String operation) {
+        X509Certificate certificate = trust.validateForAdmin(chain);
+        String subject = certificate.getSubjectX500Principal().getName();
+        List<String> units = SubjectAttributes.of(X500Name.getInstance(certificate.getSubjectX500Principal()
+                .getEncoded())).getOrDefault("OU", List.of());
+        List<AdminRole> roles = units.stream().flatMap(unit -> Arrays.stream(AdminRole.values())
+                .filter(role -> role.configName().equals(unit.strip().toLowerCase(Locale.ROOT)))).toList();
+        if (roles.size() != 1) {
+            throw new RequestRejected(Problem.FORBIDDEN, "admin client certificate '" + subject + "' must name "
+                    + "exactly one role in its subject OU (admin or auditor), got " + units);
+        }
+        AdminRole role = roles.getFirst();
+        if (!role.permits(required)) {
+            throw new RequestRejected(Problem.FORBIDDEN, "admin client certificate '" + subject + "' has role "
+                    + role.configName() + "; " + operation + " requires role " + required.configName());
+        }
+        return Caller.clientCertificate(certificate);
+    }
+}
