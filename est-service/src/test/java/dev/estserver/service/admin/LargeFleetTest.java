@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -47,6 +48,10 @@ class LargeFleetTest {
         return page;
     }
 
+    private String plan(String explain, Object... args) {
+        return database.column(explain, args).stream().map(String::valueOf).collect(Collectors.joining("\n"));
+    }
+
     @Test
     void listsAnyPageOfAHundredThousandQuickly() {
         String label = "large-" + UUID.randomUUID();
@@ -80,6 +85,11 @@ class LargeFleetTest {
             assertThat(timedPage("middle certificate page", "certificates?limit=500&label=" + label + "&cursor="
                     + PageRequest.cursor("certificates", middleSerial)).get("items")).hasSize(500);
             timedPage("statistics", "stats");
+            // The keyset queries behind those pages, as the database plans them: index scans from the cursor on.
+            assertThat(plan("explain select * from device where label = ? and id > ? order by id limit 501",
+                    label, middleId)).contains("Index Scan").doesNotContain("Seq Scan");
+            assertThat(plan("explain select * from certificate where label = ? and serial > ? order by serial "
+                    + "limit 501", label, middleSerial)).contains("Index Scan").doesNotContain("Seq Scan");
         } finally {
             database.update("update device set current_certificate_serial = null where label = ?", label);
             database.update("delete from certificate where label = ?", label);
