@@ -20,6 +20,8 @@ import dev.estserver.service.policy.DuplicateDevicePolicy;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.revocation.Revocations;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Credential;
@@ -35,9 +37,11 @@ import dev.estserver.service.store.PendingRequest;
 class IssuanceRecorder {
 
     private final AuditLog audit;
+    private final Revocations revocations;
 
-    IssuanceRecorder(AuditLog audit) {
+    IssuanceRecorder(AuditLog audit, Revocations revocations) {
         this.audit = audit;
+        this.revocations = revocations;
     }
 
     /**
@@ -64,8 +68,7 @@ class IssuanceRecorder {
                         + "operator reset the device");
                 case REPLACE -> {
                     replaces = device.currentCertificateSerial;
-                    CertificateRecord.<CertificateRecord>findById(replaces)
-                            .revoke(CertificateRecord.REASON_SUPERSEDED, Instant.now());
+                    revocations.revoke(replaces, RevocationReason.SUPERSEDED, Instant.now());
                 }
                 case ALLOW -> { }
             }

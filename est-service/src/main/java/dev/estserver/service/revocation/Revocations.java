@@ -51,8 +51,8 @@ public class Revocations {
         certificate.revoke(reason.code(), at);
         crls.publishFor(certificate.issuer);
         Counter.builder("est.revocations")
-                .description("Certificates revoked by an operator, by RFC 5280 reason (per replica; certificates "
-                        + "superseded by a replacing enrollment are not counted)")
+                .description("Certificates revoked, by RFC 5280 reason: by an operator, or superseded by a "
+                        + "replacing enrollment (counted per replica)")
                 .tag("reason", reason.rfcName()).register(registry).increment();
         return new Revocation(hex, certificate.label, certificate.subject, at, reason);
     }

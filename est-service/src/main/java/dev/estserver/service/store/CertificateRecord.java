@@ -64,8 +64,6 @@ public class CertificateRecord extends PanacheEntityBase {
     @Column(name = "issued_at")
     public Instant issuedAt;
 
-    /** RFC 5280 CRLReason superseded: the certificate was replaced by a newer one. */
-    public static final int REASON_SUPERSEDED = 4;
 
     public static Optional<CertificateRecord> findBySerial(String serial) {
         return findByIdOptional(serial);
