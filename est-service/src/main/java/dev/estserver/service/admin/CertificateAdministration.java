@@ -2,7 +2,6 @@ package dev.estserver.service.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import dev.estserver.service.ca.PemFiles;
+import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
@@ -63,9 +63,8 @@ class CertificateAdministration {
         return CertificateRecord.findBySerial(normalized(serial)).orElseThrow(() -> unknown(serial));
     }
 
-    /** Serials are stored in upper-case hex, as openssl prints them; accept any case. */
     private static String normalized(String serial) {
-        return serial.strip().toUpperCase(Locale.ROOT);
+        return SerialNumbers.normalize(serial);
     }
 
     private static RequestRejected unknown(String serial) {

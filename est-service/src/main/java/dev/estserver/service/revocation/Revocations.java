@@ -1,6 +1,5 @@
 package dev.estserver.service.revocation;
 
-import java.math.BigInteger;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ public class Revocations {
      */
     @Transactional
     public Revocation revoke(String serial, RevocationReason reason, Instant at) {
-        String hex = normalize(serial);
+        String hex = SerialNumbers.normalize(serial);
         CertificateRecord certificate = CertificateRecord.findById(hex, LockModeType.PESSIMISTIC_WRITE);
         if (certificate == null) {
             throw new RequestRejected(Problem.NOT_FOUND, "no certificate with serial " + hex
@@ -55,14 +54,5 @@ public class Revocations {
                         + "replacing enrollment (counted per replica)")
                 .tag("reason", reason.rfcName()).register(registry).increment();
         return new Revocation(hex, certificate.label, certificate.subject, at, reason);
-    }
-
-    private static String normalize(String serial) {
-        String digits = serial == null ? "" : serial.replace(":", "").strip();
-        try {
-            return SerialNumbers.toHex(new BigInteger(digits, 16));
-        } catch (NumberFormatException e) {
-            throw new RequestRejected(Problem.MALFORMED, "serial '" + serial + "' is not a hexadecimal number");
-        }
     }
 }

@@ -111,6 +111,9 @@ class CertificatesResourceTest {
 
         assertThat(parsePem(admin.get("certificates/" + device.serial(), "application/x-pem-file")))
                 .isEqualTo(device.certificate());
+        // As openssl x509 -serial prints it: a leading zero may pad it to an even number of digits.
+        assertThat(AdminClient.json(admin.get("certificates/0" + device.serial())).get("serial").asText())
+                .isEqualTo(device.serial());
         assertThat(parsePem(admin.get("certificates/" + device.serial().toLowerCase() + "/pem")))
                 .isEqualTo(device.certificate());
         assertThat(parsePem(AdminClient.auditor().get("certificates/" + device.serial() + "/pem")))
