@@ -102,6 +102,8 @@ class BootstrapCredentialsResourceTest {
                 + "' was revoked at");
         rejections.assertRejected(admin.post("bootstrap-credentials/" + user + "/revoke", null), 409,
                 "was already revoked at");
+        rejections.assertRejected(admin.post("bootstrap-credentials/nobody-" + user + "/revoke", null), 404,
+                "no bootstrap credential named 'nobody-" + user + "'");
     }
 
     @Test
