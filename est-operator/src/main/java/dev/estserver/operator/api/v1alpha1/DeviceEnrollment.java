@@ -1,0 +1,24 @@
+package dev.estserver.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A device (or workload) allowed to enroll with an EstServer, and the state of its certificate. */
+@Group(EstServer.GROUP)
+@Version(EstServer.VERSION)
+@ShortNames("devenr")
+@AdditionalPrinterColumn(name = "Server", jsonPath = ".spec.serverRef.name")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Serial", jsonPath = ".status.serial")
+@AdditionalPrinterColumn(name = "Not After", jsonPath = ".status.notAfter")
+@AdditionalPrinterColumn(name = "Expiring", jsonPath = ".status.conditions[?(@.type==\"Expiring\")].status",
+        priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class DeviceEnrollment extends CustomResource<DeviceEnrollmentSpec, DeviceEnrollmentStatus>
+        implements Namespaced {
+}

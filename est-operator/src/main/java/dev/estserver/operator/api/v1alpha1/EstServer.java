@@ -1,0 +1,25 @@
+package dev.estserver.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** An EST service: its CA, database, profiles and labels, rendered into a Deployment by the operator. */
+@Group(EstServer.GROUP)
+@Version(EstServer.VERSION)
+@ShortNames("ests")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".status.readyReplicas",
+        type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Endpoint", jsonPath = ".status.endpoint")
+@AdditionalPrinterColumn(name = "CA Not After", jsonPath = ".status.caNotAfter")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+public class EstServer extends CustomResource<EstServerSpec, EstServerStatus> implements Namespaced {
+
+    public static final String GROUP = "estserver.dev";
+    public static final String VERSION = "v1alpha1";
+}

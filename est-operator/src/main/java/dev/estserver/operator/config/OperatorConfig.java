@@ -1,0 +1,33 @@
+package dev.estserver.operator.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the operator reads from configuration. */
+@ConfigMapping(prefix = "est-operator")
+public interface OperatorConfig {
+
+    /** est-service image used when an EstServer sets none. */
+    @WithDefault("ghcr.io/estserver/est-service:0.1.0")
+    String defaultImage();
+
+    /**
+     * Base URL of every EstServer's HTTPS port (EST and admin API) instead of its in-cluster Service, for an operator
+     * that runs outside the cluster (development, {@code make e2e}) next to a {@code kubectl port-forward}.
+     */
+    Optional<String> serviceUrlOverride();
+
+    /** Base URL of every EstServer's management port (health) instead of its in-cluster Service; see above. */
+    Optional<String> managementUrlOverride();
+
+    /** How often resources are reconciled without any event, so that Expiring and health follow time. */
+    @WithDefault("60S")
+    Duration resyncInterval();
+
+    /** Kubernetes cluster domain used in the in-cluster service names and the issued server certificate. */
+    @WithDefault("cluster.local")
+    String clusterDomain();
+}

@@ -1,0 +1,51 @@
+package dev.estserver.operator.service;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.estserver.OwnedNames;
+
+/** Finds where an EstServer's service listens, and the token and trust to call it with. */
+@ApplicationScoped
+public class ServiceConnections {
+
+    private final KubernetesClient client;
+    private final OperatorConfig config;
+
+    ServiceConnections(KubernetesClient client, OperatorConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /**
+     * @return empty while the operator has not yet written the server's admin token and CA bundle
+     */
+    public Optional<ServiceConnection> of(EstServer server) {
+        OwnedNames names = OwnedNames.of(server);
+        Secret token = client.secrets().inNamespace(names.namespace()).withName(names.adminToken()).get();
+        ConfigMap bundle = client.configMaps().inNamespace(names.namespace()).withName(names.caBundle()).get();
+        if (token == null || token.getData() == null || !token.getData().containsKey(OwnedNames.ADMIN_TOKEN_KEY)
+                || bundle == null || bundle.getData() == null
+                || !bundle.getData().containsKey(OwnedNames.CA_BUNDLE_KEY)) {
+            return Optional.empty();
+        }
+        String host = names.serviceHost(config.clusterDomain());
+        URI https = URI.create(config.serviceUrlOverride().orElse("https://" + host + ":" + OwnedNames.HTTPS_PORT));
+        URI management = URI.create(config.managementUrlOverride()
+                .orElse("http://" + host + ":" + OwnedNames.MANAGEMENT_PORT));
+        String adminToken = new String(Base64.getDecoder().decode(token.getData().get(OwnedNames.ADMIN_TOKEN_KEY)),
+                StandardCharsets.UTF_8);
+        return Optional.of(new ServiceConnection(https, management, adminToken,
+                bundle.getData().get(OwnedNames.CA_BUNDLE_KEY)));
+    }
+}
