@@ -1,0 +1,191 @@
+package dev.estserver.operator.estserver;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.api.v1alpha1.EstServerSpec;
+import dev.estserver.operator.api.v1alpha1.EstServerStatus;
+import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
+import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.service.HealthReport;
+import dev.estserver.operator.service.ServiceReadiness;
+import dev.estserver.operator.spec.InvalidSpec;
+import dev.estserver.operator.status.Reason;
+
+/**
+ * Reconciles an EstServer: checks the spec and the Secrets it names, finds or generates the CA, issues the server
+ * certificate and the admin token, renders the service configuration, then lets the workflow create or update the
+ * owned objects, and finally reports. The workflow runs only after the Secrets are settled because every owned
+ * object depends on them; an invalid spec stops before it, leaving the running service untouched.
+ */
+@ControllerConfiguration(name = "estserver")
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "service-account", type = ServiceAccountDependent.class),
+        @Dependent(name = "config", type = ServiceConfigMapDependent.class),
+        @Dependent(name = "ca-bundle", type = CaBundleConfigMapDependent.class),
+        @Dependent(name = "deployment", type = DeploymentDependent.class,
+                dependsOn = { "service-account", "config", "ca-bundle" }),
+        @Dependent(name = "service", type = ServiceDependent.class),
+        @Dependent(name = "pod-disruption-budget", type = PodDisruptionBudgetDependent.class,
+                reconcilePrecondition = PodDisruptionBudgetDependent.MultipleReplicas.class),
+        @Dependent(name = "ingress", type = IngressDependent.class,
+                reconcilePrecondition = IngressDependent.Requested.class) })
+public class EstServerReconciler implements Reconciler<EstServer> {
+
+    private static final Logger LOG = Logger.getLogger(EstServerReconciler.class);
+
+    private final CaSecrets caSecrets;
+    private final ServerTlsSecrets tlsSecrets;
+    private final AdminTokenSecrets adminTokens;
+    private final ServiceReadiness readiness;
+    private final OperatorConfig config;
+
+    EstServerReconciler(CaSecrets caSecrets, ServerTlsSecrets tlsSecrets, AdminTokenSecrets adminTokens,
+            ServiceReadiness readiness, OperatorConfig config) {
+        this.caSecrets = caSecrets;
+        this.tlsSecrets = tlsSecrets;
+        this.adminTokens = adminTokens;
+        this.readiness = readiness;
+        this.config = config;
+    }
+
+    /**
+     * Secrets trigger a reconcile of every EstServer in their namespace that uses them, so that a rotated GitOps CA
+     * or database password rolls the pods without waiting for the periodic resync.
+     */
+    @Override
+    public List<EventSource<?, EstServer>> prepareEventSources(EventSourceContext<EstServer> context) {
+        var secrets = InformerEventSourceConfiguration.from(Secret.class, EstServer.class)
+                .withName("referenced-secrets")
+                .withNamespacesInheritedFromController()
+                .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+                        .list(secret.getMetadata().getNamespace())
+                        .filter(server -> secretNames(server).contains(secret.getMetadata().getName()))
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build();
+        return List.of(new InformerEventSource<>(secrets, context));
+    }
+
+    @Override
+    public UpdateControl<EstServer> reconcile(EstServer server, Context<EstServer> context) {
+        Instant now = Instant.now();
+        EstServerStatus status;
+        try {
+            RenderInputs inputs = prepare(server, context);
+            inputs.putInto(context);
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            Deployment deployment = context.getClient().apps().deployments()
+                    .inNamespace(server.getMetadata().getNamespace()).withName(OwnedNames.of(server).workload()).get();
+            Optional<URI> management = managementBase(server, context);
+            Optional<HealthReport> health = management.map(readiness::check);
+            status = EstServerStatusAggregator.rendered(server, inputs, deployment, health,
+                    "no running est-service pod to ask yet", now);
+        } catch (InvalidSpec problem) {
+            LOG.warnf("EstServer %s/%s: %s: %s", server.getMetadata().getNamespace(), server.getMetadata().getName(),
+                    problem.reason(), problem.getMessage());
+            status = EstServerStatusAggregator.invalid(server, problem, now);
+        }
+        UpdateControl<EstServer> control;
+        if (Objects.equals(status, server.getStatus())) {
+            control = UpdateControl.noUpdate();
+        } else {
+            server.setStatus(status);
+            control = UpdateControl.patchStatus(server);
+        }
+        return control.rescheduleAfter(config.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private RenderInputs prepare(EstServer server, Context<EstServer> context) throws InvalidSpec {
+        EstServerSpec spec = server.getSpec();
+        EstServerSpecCheck.require(spec);
+        PodTemplateHash hash = new PodTemplateHash();
+        String namespace = server.getMetadata().getNamespace();
+        for (var ref : List.of(new NamedRef("spec.database.usernameSecret", spec.database().usernameSecret()),
+                new NamedRef("spec.database.passwordSecret", spec.database().passwordSecret()))) {
+            Secret secret = context.getClient().secrets().inNamespace(namespace).withName(ref.ref().name()).get();
+            hash.add("secret/" + ref.ref().name() + "/" + ref.ref().key(),
+                    SecretData.required(secret, ref.field(), ref.ref().name(), ref.ref().key()));
+        }
+        CaMaterial ca = caSecrets.resolve(server);
+        ServerTls tls = tlsSecrets.ensure(server, ca);
+        adminTokens.ensure(server);
+        OwnedNames names = OwnedNames.of(server);
+        for (String secretName : List.of(ca.secretName(), tls.secretName(), names.adminToken())) {
+            Secret secret = context.getClient().secrets().inNamespace(namespace).withName(secretName).get();
+            hash.addAll("secret/" + secretName, secret == null ? null : secret.getData());
+        }
+        String base = spec.ingress() != null ? "https://" + spec.ingress().host()
+                : "https://" + names.serviceHost(config.clusterDomain()) + ":" + OwnedNames.HTTPS_PORT;
+        String serviceConfig = ServiceConfigRenderer.render(server, ca, base);
+        hash.add("config", serviceConfig);
+        String bundle = ca.bundlePem() + tls.extraTrust().orElse("");
+        return new RenderInputs(ca, tls, serviceConfig, bundle, hash.digest(), base + "/.well-known/est",
+                spec.image() == null ? config.defaultImage() : spec.image());
+    }
+
+    private record NamedRef(String field, SecretKeyRef ref) {
+    }
+
+    /** The override (operator outside the cluster), else a running pod: pods that fail readiness are the point. */
+    private Optional<URI> managementBase(EstServer server, Context<EstServer> context) {
+        if (config.managementUrlOverride().isPresent()) {
+            return config.managementUrlOverride().map(URI::create);
+        }
+        return context.getClient().pods().inNamespace(server.getMetadata().getNamespace())
+                .withLabels(Owned.selector(server)).list().getItems().stream()
+                .filter(pod -> pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())
+                        && pod.getStatus().getPodIP() != null)
+                .map(Pod::getStatus).findFirst()
+                .map(s -> URI.create("http://" + hostLiteral(s.getPodIP()) + ":" + OwnedNames.MANAGEMENT_PORT));
+    }
+
+    private static String hostLiteral(String ip) {
+        return ip.contains(":") ? "[" + ip + "]" : ip;
+    }
+
+    /** Every Secret whose content the pods read or the operator renders from. */
+    static Set<String> secretNames(EstServer server) {
+        EstServerSpec spec = server.getSpec();
+        OwnedNames names = OwnedNames.of(server);
+        List<String> all = new ArrayList<>(List.of(names.generatedCa(), names.tls(), names.adminToken()));
+        if (spec == null) {
+            return Set.copyOf(all);
+        }
+        if (spec.ca() != null && spec.ca().secretRef() != null) {
+            all.add(spec.ca().secretRef().name());
+        }
+        if (spec.tls() != null && spec.tls().secretRef() != null) {
+            all.add(spec.tls().secretRef().name());
+        }
+        if (spec.database() != null) {
+            Optional.ofNullable(spec.database().usernameSecret()).ifPresent(r -> all.add(r.name()));
+            Optional.ofNullable(spec.database().passwordSecret()).ifPresent(r -> all.add(r.name()));
+        }
+        return Set.copyOf(all);
+    }
+}
