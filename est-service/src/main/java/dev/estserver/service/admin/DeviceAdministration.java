@@ -47,9 +47,14 @@ class DeviceAdministration {
     /** Suspended devices can neither enroll nor re-enroll; their certificates stay valid. */
     @Transactional
     DeviceDetail suspend(EstExchange exchange, long id) {
-        Device device = lock(exchange, id);
+        return DeviceDetail.of(suspend(exchange, lock(exchange, id)));
+    }
+
+    /** {@link #suspend(EstExchange, long)} of a device the caller has locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Device suspend(EstExchange exchange, Device device) {
         if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
-            throw new RequestRejected(Problem.CONFLICT, "device " + id + " is " + statusOf(device)
+            throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " is " + statusOf(device)
                     + "; only a pending or active device can be suspended");
         }
         return change(exchange, device, Device.Status.SUSPENDED, "suspended");
@@ -57,9 +62,14 @@ class DeviceAdministration {
 
     @Transactional
     DeviceDetail resume(EstExchange exchange, long id) {
-        Device device = lock(exchange, id);
+        return DeviceDetail.of(resume(exchange, lock(exchange, id)));
+    }
+
+    /** {@link #resume(EstExchange, long)} of a device the caller has locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Device resume(EstExchange exchange, Device device) {
         if (device.status != Device.Status.SUSPENDED) {
-            throw new RequestRejected(Problem.CONFLICT, "device " + id + " is " + statusOf(device)
+            throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " is " + statusOf(device)
                     + ", not suspended; there is nothing to resume");
         }
         return change(exchange, device, device.currentCertificateSerial == null ? Device.Status.PENDING
@@ -72,7 +82,12 @@ class DeviceAdministration {
      */
     @Transactional
     DeviceDetail reset(EstExchange exchange, long id, RevocationReason reason) {
-        Device device = lock(exchange, id);
+        return DeviceDetail.of(reset(exchange, lock(exchange, id), reason));
+    }
+
+    /** {@link #reset(EstExchange, long, RevocationReason)} of a device the caller has locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Device reset(EstExchange exchange, Device device, RevocationReason reason) {
         String revoked = revokeAll(exchange, device, reason);
         device.currentCertificateSerial = null;
         return change(exchange, device, Device.Status.PENDING, "reset" + revoked);
@@ -84,9 +99,14 @@ class DeviceAdministration {
      */
     @Transactional
     DeviceDetail delete(EstExchange exchange, long id, RevocationReason reason) {
-        Device device = lock(exchange, id);
+        return DeviceDetail.of(delete(exchange, lock(exchange, id), reason));
+    }
+
+    /** {@link #delete(EstExchange, long, RevocationReason)} of a device the caller has locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Device delete(EstExchange exchange, Device device, RevocationReason reason) {
         if (device.status == Device.Status.REVOKED) {
-            throw new RequestRejected(Problem.CONFLICT, "device " + id + " was already deleted at "
+            throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " was already deleted at "
                     + device.updatedAt + "; reset it to let it enroll again");
         }
         String revoked = revokeAll(exchange, device, reason);
@@ -94,7 +114,7 @@ class DeviceAdministration {
         device.currentCertificateSerial = null;
         device.updatedAt = Instant.now();
         audit.append(exchange.event(EnrollmentEvent.Outcome.DELETED, 200, null, "deleted" + revoked));
-        return DeviceDetail.of(device);
+        return device;
     }
 
     private Device lock(EstExchange exchange, long id) {
@@ -112,11 +132,11 @@ class DeviceAdministration {
                 + reason.rfcName() + ")";
     }
 
-    private DeviceDetail change(EstExchange exchange, Device device, Device.Status status, String what) {
+    private Device change(EstExchange exchange, Device device, Device.Status status, String what) {
         device.status = status;
         device.updatedAt = Instant.now();
         audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, what));
-        return DeviceDetail.of(device);
+        return device;
     }
 
     private static String statusOf(Device device) {

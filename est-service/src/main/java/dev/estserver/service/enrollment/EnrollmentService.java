@@ -12,6 +12,7 @@ import dev.estserver.service.auth.Caller;
 import dev.estserver.service.auth.ChannelBinding;
 import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.CsrPolicy;
@@ -19,6 +20,7 @@ import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestDeferred;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Device;
 
 /**
  * Enrollment and re-enrollment: policy, then signing, then one transaction that stores the result. Signing happens
@@ -63,8 +65,7 @@ public class EnrollmentService {
      */
     IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
-                profile.certificate(), request, Instant.now());
+        X509CertificateHolder certificate = sign(exchange, profile, request);
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
     }
 
@@ -85,10 +86,20 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
-                profile.certificate(), request, Instant.now());
+        X509CertificateHolder certificate = sign(exchange, profile, request);
         return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
+    }
+
+    /**
+     * Signs with the profile's template, limited by the device's registration as read now; the recorder checks the
+     * registration again under the device lock.
+     */
+    private X509CertificateHolder sign(EstExchange exchange, Profile profile, CertificateRequestData request) {
+        CertificateTemplate template = Device.lookup(exchange.label(), exchange.deviceIdentity())
+                .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
+                .orElse(profile.certificate());
+        return CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), template, request, Instant.now());
     }
 
     private static CertificateRequestData accept(EstExchange exchange, Profile profile,

@@ -58,7 +58,7 @@ class IssuanceRecorder {
             return new IssuedCertificate(issued.serial, issued.der);
         }
         Device device = Device.lockOrCreate(exchange.label(), exchange.deviceIdentity());
-        requireEnrollable(device);
+        requireEnrollable(device, certificate);
         String replaces = null;
         if (device.currentCertificateSerial != null) {
             switch (duplicates) {
@@ -100,7 +100,7 @@ class IssuanceRecorder {
                     + " was issued under label '" + current.label + "'; renew it at " + reenrollPath(current.label));
         }
         Device device = Device.findById(current.deviceId, LockModeType.PESSIMISTIC_WRITE);
-        requireEnrollable(device);
+        requireEnrollable(device, certificate);
         if (newIdentity.isPresent() && !newIdentity.get().equals(device.identity)) {
             if (Device.count("label = ?1 and identity = ?2", device.label, newIdentity.get()) > 0) {
                 throw new RequestRejected(Problem.CONFLICT, "cannot rename device '" + device.identity + "' to '"
@@ -139,12 +139,14 @@ class IssuanceRecorder {
         return new IssuedCertificate(record.serial, record.der);
     }
 
-    private static void requireEnrollable(Device device) {
+    /** With the device locked: its status, then what an operator registered for it. */
+    private static void requireEnrollable(Device device, X509CertificateHolder certificate) {
         if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
             throw new RequestRejected(Problem.FORBIDDEN, "device '" + device.identity + "' is "
                     + device.status.name().toLowerCase(Locale.ROOT) + "; it cannot enroll until an operator "
                     + "resumes or resets it");
         }
+        DeviceRegistration.of(device).admit(certificate, Instant.now());
     }
 
     private static String reenrollPath(String label) {

@@ -2,6 +2,7 @@ package dev.estserver.service.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -36,6 +40,18 @@ public class Device extends PanacheEntityBase {
     @Column(name = "current_certificate_serial")
     public String currentCertificateSerial;
 
+    /**
+     * The subject alternative names the device may be issued, as {@code DNS:...}, {@code IP:...}, {@code URI:...} or
+     * {@code email:...}; null: no restriction beyond the profile's rules.
+     */
+    @Column(name = "allowed_sans")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] allowedSans;
+
+    /** The longest validity of the device's certificates; null: the profile's. */
+    @Column(name = "validity_seconds")
+    public Long validitySeconds;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -48,12 +64,27 @@ public class Device extends PanacheEntityBase {
      * what makes "exactly one wins" hold across replicas.
      */
     public static Device lockOrCreate(String label, String identity) {
-        getEntityManager().createNativeQuery("""
+        createIfAbsent(label, identity);
+        return lock(label, identity).orElseThrow();
+    }
+
+    /** Creates the device as PENDING unless it exists; true if this call created it. */
+    public static boolean createIfAbsent(String label, String identity) {
+        return getEntityManager().createNativeQuery("""
                 insert into device (label, identity, status, updated_at) values (?1, ?2, 'PENDING', now())
                 on conflict (label, identity) do nothing""")
-                .setParameter(1, label).setParameter(2, identity).executeUpdate();
+                .setParameter(1, label).setParameter(2, identity).executeUpdate() == 1;
+    }
+
+    /** The device, locked for the rest of the transaction. */
+    public static Optional<Device> lock(String label, String identity) {
         return find("label = ?1 and identity = ?2", label, identity)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
+    /** The device as it is now, unlocked. */
+    public static Optional<Device> lookup(String label, String identity) {
+        return find("label = ?1 and identity = ?2", label, identity).singleResultOptional();
     }
 
     /** Devices after {@code afterId} in id order, at most {@code limit}. */

@@ -144,6 +144,11 @@ public final class AdminClient {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<byte[]> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
