@@ -1,5 +1,7 @@
 package dev.estserver.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -21,4 +23,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
         type = AdditionalPrinterColumn.Type.DATE)
 public class DeviceEnrollment extends CustomResource<DeviceEnrollmentSpec, DeviceEnrollmentStatus>
         implements Namespaced {
+
+    @Override
+    @JsonPropertyDescription("The device: its EstServer, identity, allowed names, certificate lifetime and first "
+            + "authentication.")
+    public DeviceEnrollmentSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("The device's registration and certificate as the EST service reports them; written "
+            + "only by the operator.")
+    public DeviceEnrollmentStatus getStatus() {
+        return super.getStatus();
+    }
 }

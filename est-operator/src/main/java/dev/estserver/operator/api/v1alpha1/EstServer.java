@@ -1,5 +1,7 @@
 package dev.estserver.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,4 +24,16 @@ public class EstServer extends CustomResource<EstServerSpec, EstServerStatus> im
 
     public static final String GROUP = "estserver.dev";
     public static final String VERSION = "v1alpha1";
+
+    @Override
+    @JsonPropertyDescription("What the EST service should be: CA, database, profiles and labels, replicas, Ingress.")
+    public EstServerSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("What the operator observed; written only by the operator.")
+    public EstServerStatus getStatus() {
+        return super.getStatus();
+    }
 }
