@@ -344,7 +344,7 @@ enroll_with_bootstrap() {
     san=$(add_names URI "$uris" "$san")
     make_work_dir
     generate_key
-    make_csr "/CN=$(printf '%s' "$common_name" | sed 's/[\\/+]/\\&/g')" "$san"
+    make_csr "/CN=$(printf '%s' "$common_name" | sed 's|[\\/+]|\\&|g')" "$san"
     post simpleenroll
     install_answer simpleenroll
 }

@@ -245,8 +245,8 @@ class EnrollScriptTest {
     void waitsAsToldOn503AndBacksOffOn429ThenInstallsTheCertificate() throws Exception {
         writeBootstrap("default");
         try (RelayingEstServer front = new RelayingEstServer(List.of(
-                new RelayingEstServer.Refusal(503, "1", "starting up"),
-                new RelayingEstServer.Refusal(429, null, "too many requests")))) {
+                new RelayingEstServer.Canned(503, "1", "starting up"),
+                new RelayingEstServer.Canned(429, null, "too many requests")))) {
             Shell.Result result = succeeded(run(Map.of("EST_URL", front.base(), "EST_MAX_WAIT", "1"), "enroll"));
             assertThat(result.stdout()).contains("simpleenroll: HTTP 503: starting up; retrying in 1 s (attempt 2 "
                     + "of 10)", "simpleenroll: HTTP 429: too many requests; retrying in 1 s (attempt 3 of 10)");
@@ -254,6 +254,19 @@ class EnrollScriptTest {
                     .isEqualTo(front.requestBodies().getFirst()));
         }
         assertInstalled();
+    }
+
+    @Test
+    void refusesAnAnswerThatHoldsNoCertificate() throws IOException {
+        writeBootstrap("default");
+        try (RelayingEstServer front = new RelayingEstServer(List.of(
+                new RelayingEstServer.Canned(200, null, "all good")))) {
+            Shell.Result result = run(Map.of("EST_URL", front.base()), "enroll");
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(6);
+            assertThat(result.stderr()).isEqualTo("est-enroll: the answer to simpleenroll is no base64 PKCS#7 "
+                    + "certs-only message (Content-Type: text/plain; charset=utf-8)\n");
+        }
+        assertThat(out.resolve("tls.key")).doesNotExist();
     }
 
     @Test

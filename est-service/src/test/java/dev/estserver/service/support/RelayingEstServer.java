@@ -27,23 +27,23 @@ import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.ca.PemFiles;
 
 /**
- * An HTTPS front of the service under test that first answers refusals of its own, such as 503 with Retry-After,
- * then relays each request to the service and its answer back: for the retry logic of clients. It presents the
+ * An HTTPS front of the service under test that first gives canned answers of its own, such as 503 with
+ * Retry-After, then relays each request to the service and its answer back: for the retry logic of clients. It presents the
  * service's own TLS certificate, so a client that trusts the service trusts it.
  */
 public final class RelayingEstServer implements AutoCloseable {
 
-    /** An answer of the front itself; {@code retryAfter} null for none. */
-    public record Refusal(int status, String retryAfter, String reason) {
+    /** An answer of the front itself, in text/plain; {@code retryAfter} null for none. */
+    public record Canned(int status, String retryAfter, String text) {
     }
 
     private final HttpsServer server;
-    private final Queue<Refusal> refusals;
+    private final Queue<Canned> canned;
     private final List<byte[]> requestBodies = new CopyOnWriteArrayList<>();
 
-    /** @param refusals answered in order to the first requests; later ones are relayed */
-    public RelayingEstServer(List<Refusal> refusals) {
-        this.refusals = new ConcurrentLinkedQueue<>(refusals);
+    /** @param canned answered in order to the first requests; later ones are relayed */
+    public RelayingEstServer(List<Canned> canned) {
+        this.canned = new ConcurrentLinkedQueue<>(canned);
         try {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -73,13 +73,13 @@ public final class RelayingEstServer implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             requestBodies.add(body);
-            Refusal refusal = refusals.poll();
-            if (refusal != null) {
+            Canned answer = canned.poll();
+            if (answer != null) {
                 exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
-                if (refusal.retryAfter() != null) {
-                    exchange.getResponseHeaders().add("Retry-After", refusal.retryAfter());
+                if (answer.retryAfter() != null) {
+                    exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
                 }
-                send(exchange, refusal.status(), refusal.reason().getBytes(StandardCharsets.UTF_8));
+                send(exchange, answer.status(), answer.text().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             List<String> headers = new ArrayList<>();
