@@ -11,6 +11,7 @@
 #   renew             Needs a valid tls.crt and tls.key. When due: a new key, a CSR with the subject and SANs of the
 #                     current certificate, POSTed to /simplereenroll authenticated by the current certificate (mTLS).
 #                     --loop SECONDS checks again every SECONDS, for a sidecar; a failed round is retried next round.
+# Progress goes to standard output, failures to standard error as one line naming what failed; secrets never.
 #
 # Configuration: an environment variable wins over the file of the same meaning in EST_BOOTSTRAP_DIR (the keys of
 # the bootstrap Secret, mounted as files). Empty variables count as unset; a file's trailing newlines are ignored.
@@ -119,15 +120,16 @@ connection_settings() {
 make_work_dir() {
     mkdir -p "$OUT_DIR" 2>/dev/null || fail 1 "cannot create the output directory $OUT_DIR"
     WORK=$OUT_DIR/.est-enroll.$$.$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
-    trap 'rm -rf "$WORK"' EXIT
     mkdir "$WORK" 2>/dev/null || fail 1 "cannot write to the output directory $OUT_DIR"
+    trap 'rm -rf "$WORK"' EXIT
 }
 
-# The public key of a certificate ($1) or private key ($2), PEM, to compare them.
+# The public key of certificate $1 in PEM, to compare with private_key.
 certificate_key() {
     openssl x509 -in "$1" -noout -pubkey 2>/dev/null
 }
 
+# The public key of private key $1 in PEM.
 private_key() {
     openssl pkey -in "$1" -pubout 2>/dev/null
 }
@@ -402,7 +404,9 @@ case $command in
             trap 'exit 143' TERM
             trap 'exit 130' INT
             while :; do
-                (renew) || printf '%s: renewal failed (exit %s); trying again in %s s\n' "$PROG" "$?" "$period" >&2
+                # In the background, so that a SIGTERM ends the loop at once even during a round.
+                (renew) &
+                wait $! || printf '%s: renewal failed (exit %s); trying again in %s s\n' "$PROG" "$?" "$period" >&2
                 sleep "$period" &
                 wait $! || :
             done
