@@ -6,15 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real curl and openssl binaries, as a device's shell script would, in one working directory. */
 public final class Shell {
 
     private final Path dir;
+    private final Map<String, String> environment;
 
     public Shell(Path dir) {
+        this(dir, Map.of());
+    }
+
+    /** A shell whose commands see {@code environment} on top of the test's own environment variables. */
+    public Shell(Path dir, Map<String, String> environment) {
         this.dir = dir;
+        this.environment = Map.copyOf(environment);
     }
 
     /** A shell in {@code dir}, which it first gives the service's trust anchor as {@code ca.pem}, as a device has. */
@@ -101,6 +109,8 @@ public final class Shell {
     }
 
     private ProcessBuilder sh(String command) {
-        return new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", command)).directory(dir.toFile());
+        builder.environment().putAll(environment);
+        return builder;
     }
 }
