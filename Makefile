@@ -10,7 +10,7 @@ JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
 MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help jdk db build run stop test crds clean
+.PHONY: help jdk db build run stop test e2e crds clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,6 +34,10 @@ stop: ## Stop what `make run` started
 
 test: db jdk ## Run the whole test suite (unit, service over HTTPS + PostgreSQL, curl/openssl interop, operator)
 	$(MVNW) verify
+
+e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, service, PostgreSQL, init-container script
+	$(MVNW) -DskipTests package
+	$(MVNW) -pl est-operator failsafe:integration-test failsafe:verify -Dit.test=EndToEndIT
 
 crds: jdk ## Regenerate src-crds/ from the operator's API types (commit the result)
 	$(MVNW) -q -pl est-operator test -Dtest=CrdFreshnessTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false

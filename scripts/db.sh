@@ -5,7 +5,7 @@ set -eu
 
 DB_USER=${DB_USER:-est}
 DB_PASSWORD=${DB_PASSWORD:-est}
-DB_NAMES=${DB_NAMES:-"est est_test"}
+DB_NAMES=${DB_NAMES:-"est est_test est_e2e"}
 
 fail() { echo "make db: $*" >&2; exit 1; }
 
