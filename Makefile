@@ -5,12 +5,13 @@ EST_PORT ?= 8443
 MGMT_PORT ?= 9000
 EST_DIR ?= .est
 MVN_ARGS ?= -B -ntp
+KUBECTL ?= kubectl
 JAVA_HOME ?=
 JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
 MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help jdk db build run stop test e2e crds clean
+.PHONY: help jdk db build run stop test e2e crds install clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,3 +45,7 @@ crds: jdk ## Regenerate src-crds/ from the operator's API types (commit the resu
 
 clean: jdk ## Remove build output (keeps the demo CA in $(EST_DIR)/)
 	$(MVNW) clean
+
+install: ## Install the CRDs, then the operator, with kubectl's current context (see deploy/README.md)
+	$(KUBECTL) apply --server-side -f src-crds/
+	$(KUBECTL) apply -k deploy/operator
