@@ -104,13 +104,15 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
         if (pending.isEmpty()) {
             return DeleteControl.defaultDelete();
         }
-        LOG.warnf("DeviceEnrollment %s/%s stays until its revocation succeeds: %s",
-                enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(), pending.get());
         DeviceEnrollmentStatus status = EnrollmentStatus.notAccepted(enrollment, Reason.REVOCATION_FAILED,
                 "deletion waits until the service revokes the device: " + pending.get(), Instant.now());
         if (!status.equals(enrollment.getStatus())) {
-            enrollment.setStatus(status);
-            context.resourceOperations().jsonMergePatchPrimaryStatus(enrollment);
+            LOG.warnf("DeviceEnrollment %s/%s stays until its revocation succeeds: %s",
+                    enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(), pending.get());
+            context.resourceOperations().jsonPatchPrimaryStatus(enrollment, current -> {
+                current.setStatus(status);
+                return current;
+            });
         }
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(config.pollInterval());
     }
