@@ -106,9 +106,16 @@ public class HttpAdminApi implements AdminApi {
         } else {
             request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         }
+        HttpClient client;
+        try {
+            client = client(service.trustPem());
+        } catch (IllegalArgumentException e) {
+            throw AdminApiException.of(AdminApiException.UNREACHABLE, "cannot call est-service at " + base + ": "
+                    + e.getMessage());
+        }
         HttpResponse<String> response;
         try {
-            response = client(service.trustPem()).send(request.build(),
+            response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw AdminApiException.unreachable(method, uri, e);

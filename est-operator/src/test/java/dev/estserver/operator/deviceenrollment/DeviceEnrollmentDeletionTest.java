@@ -5,39 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
+import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.service.RecordingAdminApi;
 import dev.estserver.operator.status.ConditionType;
 import dev.estserver.operator.status.Reason;
 
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-class DeviceEnrollmentDeletionTest {
+class DeviceEnrollmentDeletionTest extends DeviceEnrollmentScenario {
 
-    private static final String SERVER = "est";
     private static final String FINALIZER = "deviceenrollments.estserver.dev/finalizer";
-
-    @Inject
-    KubernetesClient client;
-    @Inject
-    RecordingAdminApi service;
-
-    private Enrollments enrollments;
-
-    @BeforeEach
-    void freshNamespace() {
-        enrollments = Enrollments.inFreshNamespace(client);
-    }
 
     @Test
     void deletingRevokesTheDeviceAndItsBootstrapCredentialThenLetsGo() {
@@ -61,8 +45,7 @@ class DeviceEnrollmentDeletionTest {
 
         enrollments.delete("stuck");
 
-        Condition accepted = await().until(() -> enrollments.condition("stuck", ConditionType.ACCEPTED)
-                .orElse(null), c -> Reason.REVOCATION_FAILED.equals(c.getReason()));
+        Condition accepted = awaitCondition("stuck", ConditionType.ACCEPTED, false, Reason.REVOCATION_FAILED);
         assertThat(accepted.getMessage()).contains("503", "database unavailable");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             DeviceEnrollment waiting = enrollments.get("stuck");
@@ -82,7 +65,7 @@ class DeviceEnrollmentDeletionTest {
     void deletingAnEnrollmentWhoseServerIsGoneDoesNotWaitForever() {
         EstServerFixture.serving(client, enrollments.namespace(), SERVER);
         registered("abandoned");
-        client.resources(dev.estserver.operator.api.v1alpha1.EstServer.class).inNamespace(enrollments.namespace())
+        client.resources(EstServer.class).inNamespace(enrollments.namespace())
                 .withName(SERVER).delete();
 
         enrollments.delete("abandoned");

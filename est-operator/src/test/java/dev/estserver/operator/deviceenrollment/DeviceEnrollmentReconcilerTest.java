@@ -11,19 +11,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
+import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec.AuthenticationSpec;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentStatus;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
@@ -35,21 +32,7 @@ import dev.estserver.operator.status.Reason;
 
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
-class DeviceEnrollmentReconcilerTest {
-
-    private static final String SERVER = "est";
-
-    @Inject
-    KubernetesClient client;
-    @Inject
-    RecordingAdminApi service;
-
-    private Enrollments enrollments;
-
-    @BeforeEach
-    void freshNamespace() {
-        enrollments = Enrollments.inFreshNamespace(client);
-    }
+class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
 
     @Test
     void registersTheDeviceWithItsLabelIdentityAllowedSansAndValidity() {
@@ -85,8 +68,7 @@ class DeviceEnrollmentReconcilerTest {
         DeviceEnrollment enrollment = enrollments.create("camera", EnrollmentSpecs.device(device, SERVER)
                 .label("iot").sans(List.of("camera.example", "cam.example"), List.of("10.0.0.8"), null).build());
 
-        Secret secret = await().until(() -> client.secrets().inNamespace(enrollments.namespace())
-                .withName("camera-est-bootstrap").get(), s -> s != null);
+        Secret secret = await().until(() -> bootstrapSecret("camera"), s -> s != null);
 
         IssuedBootstrapCredential credential = service.credentialsOf(device).getFirst();
         assertThat(service.calls(RecordingAdminApi.ISSUE, device)).singleElement()
@@ -97,7 +79,7 @@ class DeviceEnrollmentReconcilerTest {
                 "username", credential.username(),
                 "password", credential.password(),
                 "url", "https://est." + enrollments.namespace() + ".svc.cluster.local:8443/.well-known/est/iot",
-                "ca.crt", EstServerFixture.CA_BUNDLE,
+                "ca.crt", caBundle(),
                 "commonName", device,
                 "dnsNames", "camera.example,cam.example",
                 "ipAddresses", "10.0.0.8"));
@@ -109,6 +91,37 @@ class DeviceEnrollmentReconcilerTest {
                 .extracting(DeviceEnrollmentStatus::bootstrapSecretName, DeviceEnrollmentStatus::bootstrapUsername)
                 .containsExactly("camera-est-bootstrap", credential.username()));
         assertThat(enrollments.get("camera").getStatus().toString()).doesNotContain(credential.password());
+    }
+
+    @Test
+    void keepsTheCaBundleInTheBootstrapSecretCurrent() {
+        EstServerFixture.serving(client, enrollments.namespace(), SERVER);
+        enrollments.create("rotating", EnrollmentSpecs.device(enrollments.device("rotating"), SERVER).build());
+        await().until(() -> bootstrapSecret("rotating") != null);
+        String firstPassword = decoded(bootstrapSecret("rotating")).get("password");
+
+        String rotated = EstServerFixture.CA_BUNDLE + EstServerFixture.CA_BUNDLE.replace("TUlJ", "TkVY");
+        client.configMaps().inNamespace(enrollments.namespace()).withName(SERVER + "-ca-bundle")
+                .edit(bundle -> {
+                    bundle.getData().put("ca.crt", rotated);
+                    return bundle;
+                });
+
+        await().untilAsserted(() -> assertThat(decoded(bootstrapSecret("rotating")))
+                .containsEntry("ca.crt", rotated).containsEntry("password", firstPassword));
+    }
+
+    @Test
+    void handsNoCredentialToADeviceThatAuthenticatesWithACertificate() {
+        EstServerFixture.serving(client, enrollments.namespace(), SERVER);
+        String device = enrollments.device("idevid");
+        enrollments.create("idevid", EnrollmentSpecs.device(device, SERVER).authentication(
+                new AuthenticationSpec(AuthenticationSpec.Method.ClientCertificate, null, null)).build());
+
+        awaitCondition("idevid", ConditionType.READY, false, Reason.AWAITING_ENROLLMENT);
+        assertThat(service.calls(RecordingAdminApi.ISSUE, device)).isEmpty();
+        assertThat(bootstrapSecret("idevid")).isNull();
+        assertThat(enrollments.status("idevid").bootstrapSecretName()).isNull();
     }
 
     @Test
@@ -125,8 +138,7 @@ class DeviceEnrollmentReconcilerTest {
         await().untilAsserted(() -> assertThat(service.credentialsOf(device)).hasSize(2));
         assertThat(service.isRevoked(first)).isTrue();
         String second = service.credentialsOf(device).get(1).username();
-        await().untilAsserted(() -> assertThat(client.secrets().inNamespace(enrollments.namespace())
-                .withName("lost-est-bootstrap").get()).isNotNull()
+        await().untilAsserted(() -> assertThat(bootstrapSecret("lost")).isNotNull()
                 .extracting(s -> decoded(s).get("username")).isEqualTo(second));
         assertThat(second).isNotEqualTo(first);
     }
@@ -253,9 +265,14 @@ class DeviceEnrollmentReconcilerTest {
         assertThat(service.calls(RecordingAdminApi.PUT, device)).isEmpty();
     }
 
-    private Condition awaitCondition(String name, String type, boolean status, String reason) {
-        return await().until(() -> enrollments.condition(name, type).orElse(null),
-                c -> c != null && c.getStatus().equals(status ? "True" : "False") && c.getReason().equals(reason));
+    private Secret bootstrapSecret(String enrollment) {
+        return client.secrets().inNamespace(enrollments.namespace()).withName(enrollment + "-est-bootstrap").get();
+    }
+
+    /** What the server publishes now (its own reconciler may have replaced the fixture's). */
+    private String caBundle() {
+        return client.configMaps().inNamespace(enrollments.namespace()).withName(SERVER + "-ca-bundle").get()
+                .getData().get("ca.crt");
     }
 
     private static Map<String, String> decoded(Secret secret) {

@@ -163,6 +163,17 @@ class HttpAdminApiTest {
     }
 
     @Test
+    void aBundleWithoutCertificatesIsACallThatCannotBeMade() {
+        ServiceConnection noTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN, "not a PEM bundle");
+
+        assertThatThrownBy(() -> api.registration(noTrust, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("CA bundle");
+                });
+    }
+
+    @Test
     void trustsOnlyTheServicesBundle() throws Exception {
         ServiceConnection strangerTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN,
                 SelfSignedTls.forLocalhost().pem());
