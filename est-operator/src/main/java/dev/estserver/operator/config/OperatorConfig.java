@@ -27,6 +27,13 @@ public interface OperatorConfig {
     @WithDefault("60S")
     Duration resyncInterval();
 
+    /**
+     * How soon a DeviceEnrollment is looked at again while a change is expected soon: a device that has not enrolled
+     * yet, a server that is not ready or unreachable, a revocation that has to be retried.
+     */
+    @WithDefault("5S")
+    Duration pollInterval();
+
     /** Kubernetes cluster domain used in the in-cluster service names and the issued server certificate. */
     @WithDefault("cluster.local")
     String clusterDomain();

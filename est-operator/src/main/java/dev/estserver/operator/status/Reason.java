@@ -36,6 +36,8 @@ public final class Reason {
     public static final String WITHIN_RENEWAL_WINDOW = "WithinRenewalWindow";
     public static final String EXPIRED = "Expired";
     public static final String VALID = "Valid";
+    /** Deleting waits: the service could not revoke the device's certificates yet. */
+    public static final String REVOCATION_FAILED = "RevocationFailed";
 
     private Reason() {
     }

@@ -25,5 +25,8 @@ public record DeviceEnrollmentStatus(
         @JsonPropertyDescription("When the certificate should be renewed (RFC 3339).")
         String renewalTime,
         @JsonPropertyDescription("The Secret holding the bootstrap credential, when the method uses one.")
-        String bootstrapSecretName) {
+        String bootstrapSecretName,
+        @JsonPropertyDescription("Username of the last bootstrap credential the operator issued, kept to revoke it "
+                + "when its Secret is lost or the DeviceEnrollment is deleted.")
+        String bootstrapUsername) {
 }

@@ -1,0 +1,201 @@
+package dev.estserver.operator.deviceenrollment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
+import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec;
+import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.service.AdminApi;
+import dev.estserver.operator.service.BootstrapCredentialRequest;
+import dev.estserver.operator.service.IssuedBootstrapCredential;
+import dev.estserver.operator.service.RegistrationView;
+import dev.estserver.operator.service.ServiceConnection;
+
+/**
+ * The bootstrap Secret of a DeviceEnrollment: a one-time HTTP Basic credential bound to the device and its label,
+ * with everything the init container's enrollment script reads (one file per key). Owned by the DeviceEnrollment, so
+ * Kubernetes deletes it with it.
+ */
+@ApplicationScoped
+class BootstrapSecrets {
+
+    // The enrollment script reads exactly these keys.
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+    static final String URL = "url";
+    static final String CA_BUNDLE = OwnedNames.CA_BUNDLE_KEY;
+    static final String COMMON_NAME = "commonName";
+    static final String DNS_NAMES = "dnsNames";
+    static final String IP_ADDRESSES = "ipAddresses";
+    static final String URIS = "uris";
+
+    private static final Logger LOG = Logger.getLogger(BootstrapSecrets.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KubernetesClient client;
+    private final AdminApi api;
+    private final OperatorConfig config;
+
+    BootstrapSecrets(KubernetesClient client, AdminApi api, OperatorConfig config) {
+        this.client = client;
+        this.api = api;
+        this.config = config;
+    }
+
+    /**
+     * Issues a credential into a new Secret when the device has neither a Secret nor a certificate (a lost Secret's
+     * credential is revoked first), and keeps the non-secret keys of an existing Secret current (CA rotation, SANs).
+     * A Secret of that name that the DeviceEnrollment does not own is left alone.
+     *
+     * @return the username of the last credential issued, null if none ever was
+     */
+    String ensure(DeviceEnrollment enrollment, DesiredEnrollment desired, DesiredEnrollment.Bootstrap bootstrap,
+            EstServer server, ServiceConnection service, RegistrationView registration) {
+        String namespace = enrollment.getMetadata().getNamespace();
+        Map<String, String> published = published(enrollment.getSpec(), desired.key(), server, service.trustPem());
+        Secret existing = client.secrets().inNamespace(namespace).withName(bootstrap.secretName()).get();
+        String previous = enrollment.getStatus() == null ? null : enrollment.getStatus().bootstrapUsername();
+        if (existing != null) {
+            if (!isOwnedBy(existing, enrollment)) {
+                return previous;
+            }
+            refresh(existing, published);
+            return read(existing, USERNAME).orElse(previous);
+        }
+        if (registration.currentCertificate() != null) {
+            return previous;
+        }
+        if (previous != null && api.revokeBootstrapCredential(service, previous)) {
+            LOG.infof("DeviceEnrollment %s/%s: revoked bootstrap credential '%s', whose Secret %s is gone", namespace,
+                    enrollment.getMetadata().getName(), previous, bootstrap.secretName());
+        }
+        IssuedBootstrapCredential issued = api.issueBootstrapCredential(service, new BootstrapCredentialRequest(
+                usernameFor(enrollment), desired.key().credentialLabel(), desired.key().identity(), true,
+                bootstrap.validity().toString()));
+        Map<String, String> data = new LinkedHashMap<>(published);
+        data.put(USERNAME, issued.username());
+        data.put(PASSWORD, issued.password());
+        try {
+            client.secrets().inNamespace(namespace).resource(secret(enrollment, bootstrap.secretName(), data)).create();
+        } catch (KubernetesClientException e) {
+            // Nobody will ever see the password: do not leave a usable credential behind.
+            try {
+                api.revokeBootstrapCredential(service, issued.username());
+            } catch (RuntimeException revocation) {
+                e.addSuppressed(revocation);
+            }
+            throw e;
+        }
+        LOG.infof("DeviceEnrollment %s/%s: issued bootstrap credential '%s' into Secret %s", namespace,
+                enrollment.getMetadata().getName(), issued.username(), bootstrap.secretName());
+        return issued.username();
+    }
+
+    /** The username of the last credential issued, from the Secret or else the status; empty if none. */
+    Optional<String> lastUsername(DeviceEnrollment enrollment) {
+        Secret secret = client.secrets().inNamespace(enrollment.getMetadata().getNamespace())
+                .withName(DesiredEnrollment.bootstrapSecretName(enrollment)).get();
+        return Optional.ofNullable(secret).filter(s -> isOwnedBy(s, enrollment)).flatMap(s -> read(s, USERNAME))
+                .or(() -> Optional.ofNullable(enrollment.getStatus()).map(s -> s.bootstrapUsername()));
+    }
+
+    /**
+     * Unique per issue, so that a re-issue never collides with the revoked credential, and readable in the service's
+     * audit log: {@code <namespace>.<name>.<random>} (Kubernetes names hold no ':', which Basic forbids).
+     */
+    private static String usernameFor(DeviceEnrollment enrollment) {
+        byte[] suffix = new byte[4];
+        RANDOM.nextBytes(suffix);
+        return enrollment.getMetadata().getNamespace() + "." + enrollment.getMetadata().getName() + "."
+                + HexFormat.of().formatHex(suffix);
+    }
+
+    private Map<String, String> published(DeviceEnrollmentSpec spec, RegistrationKey key, EstServer server,
+            String trustPem) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(URL, estUrl(server, key));
+        data.put(CA_BUNDLE, trustPem);
+        data.put(COMMON_NAME, key.identity());
+        joined(spec.dnsNames()).ifPresent(v -> data.put(DNS_NAMES, v));
+        joined(spec.ipAddresses()).ifPresent(v -> data.put(IP_ADDRESSES, v));
+        joined(spec.uris()).ifPresent(v -> data.put(URIS, v));
+        return data;
+    }
+
+    /** The server's published endpoint, else its in-cluster Service; then the label's path. */
+    private String estUrl(EstServer server, RegistrationKey key) {
+        String endpoint = server.getStatus() != null && server.getStatus().endpoint() != null
+                ? server.getStatus().endpoint().replaceAll("/+$", "")
+                : "https://" + OwnedNames.of(server).serviceHost(config.clusterDomain()) + ":" + OwnedNames.HTTPS_PORT
+                        + "/.well-known/est";
+        return key.isDefaultLabel() ? endpoint : endpoint + "/" + key.label();
+    }
+
+    private static Optional<String> joined(List<String> values) {
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(String.join(",", values));
+    }
+
+    /** Rewrites the non-secret keys when they changed. */
+    private void refresh(Secret existing, Map<String, String> published) {
+        Map<String, String> data = new LinkedHashMap<>(encoded(published));
+        for (String kept : List.of(USERNAME, PASSWORD)) {
+            if (existing.getData() != null && existing.getData().containsKey(kept)) {
+                data.put(kept, existing.getData().get(kept));
+            }
+        }
+        if (!data.equals(existing.getData())) {
+            client.secrets().inNamespace(existing.getMetadata().getNamespace())
+                    .withName(existing.getMetadata().getName()).edit(s -> {
+                        s.setData(data);
+                        return s;
+                    });
+        }
+    }
+
+    private static Secret secret(DeviceEnrollment enrollment, String name, Map<String, String> data) {
+        return new SecretBuilder().withNewMetadata().withName(name)
+                .withNamespace(enrollment.getMetadata().getNamespace())
+                .addToLabels(OwnedNames.MANAGED_BY_LABEL, OwnedNames.MANAGED_BY)
+                .addToOwnerReferences(new OwnerReferenceBuilder().withApiVersion(enrollment.getApiVersion())
+                        .withKind(enrollment.getKind()).withName(enrollment.getMetadata().getName())
+                        .withUid(enrollment.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
+                        .build())
+                .endMetadata().withType("Opaque").withData(encoded(data)).build();
+    }
+
+    private static boolean isOwnedBy(Secret secret, DeviceEnrollment enrollment) {
+        return secret.getMetadata().getOwnerReferences() != null && secret.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> enrollment.getMetadata().getUid().equals(o.getUid()));
+    }
+
+    private static Map<String, String> encoded(Map<String, String> data) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        data.forEach((key, value) -> encoded.put(key,
+                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        return encoded;
+    }
+
+    private static Optional<String> read(Secret secret, String key) {
+        return Optional.ofNullable(secret.getData()).map(d -> d.get(key))
+                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
+    }
+}

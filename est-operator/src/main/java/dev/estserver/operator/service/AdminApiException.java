@@ -1,0 +1,47 @@
+package dev.estserver.operator.service;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * est-service refused a call (its text/plain reason is kept, to end up in a condition message) or could not be
+ * reached at all.
+ */
+public class AdminApiException extends RuntimeException {
+
+    /** The status of an answer that never came, or came unreadable. */
+    public static final int UNREACHABLE = 0;
+
+    private final int status;
+
+    private AdminApiException(int status, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    static AdminApiException refused(String method, URI uri, int status, String reason) {
+        String because = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        return new AdminApiException(status, "est-service answered " + status + " to " + method + " " + uri.getPath()
+                + because, null);
+    }
+
+    static AdminApiException unreachable(String method, URI uri, IOException cause) {
+        return new AdminApiException(UNREACHABLE, "est-service did not answer " + method + " " + uri + ": "
+                + cause, cause);
+    }
+
+    /** For test doubles of {@link AdminApi}. */
+    public static AdminApiException of(int status, String message) {
+        return new AdminApiException(status, message, null);
+    }
+
+    /** The HTTP status, or {@link #UNREACHABLE}. */
+    public int status() {
+        return status;
+    }
+
+    /** True when waiting may help: the service is down, overloaded or unreachable; false for a refused request. */
+    public boolean isTransient() {
+        return status == UNREACHABLE || status >= 500 || status == 429;
+    }
+}

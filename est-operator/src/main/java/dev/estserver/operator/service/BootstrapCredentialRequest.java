@@ -1,0 +1,13 @@
+package dev.estserver.operator.service;
+
+/**
+ * Body of {@code POST /api/v1/bootstrap-credentials}.
+ *
+ * @param label          the only EST label it enrolls on; null: the unlabeled path (and any label accepting Basic)
+ * @param deviceIdentity the only device (CSR common name) it enrolls
+ * @param oneTime        true: it enrolls one certificate only
+ * @param validity       ISO-8601 duration it may be used for
+ */
+public record BootstrapCredentialRequest(String username, String label, String deviceIdentity, boolean oneTime,
+        String validity) {
+}

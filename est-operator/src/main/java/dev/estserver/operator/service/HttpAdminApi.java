@@ -1,0 +1,154 @@
+package dev.estserver.operator.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@link AdminApi} over HTTPS with the bearer token the operator generated for each service. */
+@ApplicationScoped
+public class HttpAdminApi implements AdminApi {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String JSON = "application/json";
+    private static final int NOT_FOUND = 404;
+    /** What the service answers when revoking a credential that is already revoked. */
+    private static final int CONFLICT = 409;
+
+    private final ObjectMapper json;
+    /** One client per trust bundle: connections are reused, and a rotated bundle gets a client of its own. */
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+
+    HttpAdminApi(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Optional<RegistrationView> registration(ServiceConnection service, String label, String identity) {
+        try {
+            return Optional.of(read(send(service, "GET", registrationPath(label, identity), null),
+                    RegistrationView.class));
+        } catch (AdminApiException e) {
+            if (e.status() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public RegistrationView register(ServiceConnection service, String label, String identity,
+            RegistrationRequest request) {
+        return read(send(service, "PUT", registrationPath(label, identity), request), RegistrationView.class);
+    }
+
+    @Override
+    public boolean deregister(ServiceConnection service, String label, String identity) {
+        return unlessAlreadyGone(() -> send(service, "DELETE",
+                registrationPath(label, identity) + "?reason=cessationOfOperation", null), NOT_FOUND);
+    }
+
+    @Override
+    public IssuedBootstrapCredential issueBootstrapCredential(ServiceConnection service,
+            BootstrapCredentialRequest request) {
+        return read(send(service, "POST", "/api/v1/bootstrap-credentials", request), IssuedBootstrapCredential.class);
+    }
+
+    @Override
+    public boolean revokeBootstrapCredential(ServiceConnection service, String username) {
+        return unlessAlreadyGone(() -> send(service, "POST",
+                "/api/v1/bootstrap-credentials/" + segment(username) + "/revoke", null), NOT_FOUND, CONFLICT);
+    }
+
+    private static String registrationPath(String label, String identity) {
+        return "/api/v1/registrations/" + segment(label) + "/" + segment(identity);
+    }
+
+    /** Percent-encodes one path segment (URLEncoder is for forms: its '+' for a space means '+' in a path). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static boolean unlessAlreadyGone(Runnable call, int... goneStatuses) {
+        try {
+            call.run();
+            return true;
+        } catch (AdminApiException e) {
+            for (int gone : goneStatuses) {
+                if (e.status() == gone) {
+                    return false;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private String send(ServiceConnection service, String method, String pathAndQuery, Object body) {
+        String base = service.httpsBase().toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + service.adminToken())
+                .header("Accept", JSON);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        HttpClient client;
+        try {
+            client = client(service.trustPem());
+        } catch (IllegalArgumentException e) {
+            throw AdminApiException.of(AdminApiException.UNREACHABLE, "cannot call est-service at " + base + ": "
+                    + e.getMessage());
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw AdminApiException.unreachable(method, uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AdminApiException.unreachable(method, uri, new IOException("interrupted", e));
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw AdminApiException.refused(method, uri, response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private HttpClient client(String trustPem) {
+        return clients.computeIfAbsent(trustPem, pem -> HttpClient.newBuilder()
+                .sslContext(TrustedTls.context(pem)).sslParameters(TrustedTls.parameters())
+                .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw AdminApiException.of(AdminApiException.UNREACHABLE, "est-service answered with a "
+                    + type.getSimpleName() + " that is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.estserver.operator.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+class HttpAdminApiTest {
+
+    private static final String TOKEN = "s3cret-admin-token";
+    private static final String JSON = "application/json";
+    private static final String REGISTRATION = """
+            {"label":"iot","identity":"dev 1/a","deviceId":"42","status":"ACTIVE","allowedSans":["DNS:a"],
+             "validity":"P90D","currentCertificate":{"serial":"0A1B","notBefore":"2026-01-01T00:00:00Z",
+             "notAfter":"2026-04-01T00:00:00Z","status":"GOOD"},"createdAt":"2026-01-01T00:00:00Z",
+             "updatedAt":"2026-01-01T00:00:00Z","somethingNew":true}""";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static StubService stub;
+    private static ServiceConnection service;
+    private final HttpAdminApi api = new HttpAdminApi(MAPPER);
+
+    @BeforeAll
+    static void startStub() throws Exception {
+        SelfSignedTls tls = SelfSignedTls.forLocalhost();
+        stub = new StubService(tls);
+        service = new ServiceConnection(stub.base(), stub.base(), TOKEN, tls.pem());
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    @Test
+    void putsARegistrationAsJsonWithTheBearerTokenAndEncodedPathSegments() throws Exception {
+        stub.answers(201, JSON, REGISTRATION);
+
+        RegistrationView view = api.register(service, "iot", "dev 1/a",
+                new RegistrationRequest(List.of("DNS:a", "IP:10.0.0.7"), "P90D", false));
+
+        StubService.Received request = stub.lastRequest();
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.rawPath()).isEqualTo("/api/v1/registrations/iot/dev%201%2Fa");
+        assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
+        assertThat(request.contentType()).isEqualTo(JSON);
+        assertThat(MAPPER.readValue(request.body(), Map.class)).isEqualTo(Map.of(
+                "allowedSans", List.of("DNS:a", "IP:10.0.0.7"), "validity", "P90D", "suspended", false));
+        assertThat(view.status()).isEqualTo(RegistrationView.ACTIVE);
+        assertThat(view.currentCertificate()).isEqualTo(new RegistrationView.CurrentCertificate("0A1B",
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"), "GOOD"));
+    }
+
+    @Test
+    void sendsNullForTheProfileDefaults() throws Exception {
+        stub.answers(200, JSON, REGISTRATION);
+
+        api.register(service, "default", "dev1", new RegistrationRequest(null, null, true));
+
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"allowedSans\":null,\"validity\":null,\"suspended\":true}");
+    }
+
+    @Test
+    void readsARegistration() {
+        stub.answers(200, JSON, REGISTRATION);
+
+        assertThat(api.registration(service, "iot", "dev 1/a")).map(RegistrationView::deviceId).contains("42");
+        assertThat(stub.lastRequest().method()).isEqualTo("GET");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/registrations/iot/dev%201%2Fa");
+    }
+
+    @Test
+    void readsAnUnknownRegistrationAsAbsent() {
+        stub.answers(404, "text/plain", "no device 'dev1' on label 'iot'");
+
+        assertThat(api.registration(service, "iot", "dev1")).isEmpty();
+    }
+
+    @Test
+    void deregistersWithReasonCessationOfOperation() {
+        stub.answers(200, JSON, REGISTRATION);
+
+        assertThat(api.deregister(service, "iot", "dev1")).isTrue();
+        assertThat(stub.lastRequest().method()).isEqualTo("DELETE");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/registrations/iot/dev1");
+        assertThat(stub.lastRequest().rawQuery()).isEqualTo("reason=cessationOfOperation");
+        assertThat(stub.lastRequest().authorization()).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void deregisteringAnUnknownDeviceIsAlreadyDone() {
+        stub.answers(404, "text/plain", "no device 'dev1' on label 'iot'");
+
+        assertThat(api.deregister(service, "iot", "dev1")).isFalse();
+    }
+
+    @Test
+    void issuesABootstrapCredentialAndReadsItsPassword() throws Exception {
+        stub.answers(201, JSON, """
+                {"id":7,"username":"de.ns.dev1.1a2b","password":"pw-123","label":"iot","deviceIdentity":"dev1",
+                 "oneTime":true,"expiresAt":"2026-01-08T00:00:00Z","usedAt":null}""");
+
+        IssuedBootstrapCredential issued = api.issueBootstrapCredential(service,
+                new BootstrapCredentialRequest("de.ns.dev1.1a2b", "iot", "dev1", true, "P7D"));
+
+        assertThat(stub.lastRequest().method()).isEqualTo("POST");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/bootstrap-credentials");
+        assertThat(MAPPER.readValue(stub.lastRequest().body(), Map.class)).isEqualTo(Map.of("username",
+                "de.ns.dev1.1a2b", "label", "iot", "deviceIdentity", "dev1", "oneTime", true, "validity", "P7D"));
+        assertThat(issued.password()).isEqualTo("pw-123");
+        assertThat(issued.toString()).doesNotContain("pw-123");
+    }
+
+    @Test
+    void revokesABootstrapCredentialByItsEncodedUsername() {
+        stub.answers(200, JSON, "{\"username\":\"a b\"}");
+
+        assertThat(api.revokeBootstrapCredential(service, "a b")).isTrue();
+        assertThat(stub.lastRequest().method()).isEqualTo("POST");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/bootstrap-credentials/a%20b/revoke");
+    }
+
+    @Test
+    void revokingAnUnknownOrAlreadyRevokedCredentialIsAlreadyDone() {
+        stub.answers(404, "text/plain", "no bootstrap credential named 'x'");
+        assertThat(api.revokeBootstrapCredential(service, "x")).isFalse();
+
+        stub.answers(409, "text/plain", "bootstrap credential 'x' was already revoked");
+        assertThat(api.revokeBootstrapCredential(service, "x")).isFalse();
+    }
+
+    @Test
+    void aRefusalCarriesTheStatusAndTheServiceReason() {
+        stub.answers(400, "text/plain", "unknown label 'nope'");
+
+        assertThatThrownBy(() -> api.register(service, "nope", "dev1", new RegistrationRequest(null, null, false)))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains("400", "PUT /api/v1/registrations/nope/dev1",
+                            "unknown label 'nope'").doesNotContain(TOKEN);
+                });
+    }
+
+    @Test
+    void anUnavailableServiceIsTransient() {
+        stub.answers(503, "text/plain", "database unreachable");
+
+        assertThatThrownBy(() -> api.deregister(service, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.getMessage()).contains("503", "database unreachable");
+                });
+    }
+
+    @Test
+    void aBundleWithoutCertificatesIsACallThatCannotBeMade() {
+        ServiceConnection noTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN, "not a PEM bundle");
+
+        assertThatThrownBy(() -> api.registration(noTrust, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("CA bundle");
+                });
+    }
+
+    @Test
+    void trustsOnlyTheServicesBundle() throws Exception {
+        ServiceConnection strangerTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN,
+                SelfSignedTls.forLocalhost().pem());
+
+        assertThatThrownBy(() -> api.registration(strangerTrust, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class,
+                        e -> assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE));
+    }
+}
