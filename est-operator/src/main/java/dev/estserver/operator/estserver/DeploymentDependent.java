@@ -32,6 +32,11 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
     public static final String HASH_ANNOTATION = "estserver.dev/config-hash";
     /** Quarkus reads {@code config/application.properties} relative to the image's working directory. */
     static final String CONFIG_DIR = "/deployments/config";
+    /**
+     * The user of the est-service image (src/main/docker). Mounted Secrets are readable by group only (0440), and
+     * fsGroup makes that group this user's, so the keys are readable by the service and nobody else in the pod.
+     */
+    static final long IMAGE_USER = 185;
 
     public DeploymentDependent() {
         super(Deployment.class);
@@ -52,8 +57,9 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
                 .withNewMetadata().withLabels(Owned.labels(server))
                 .withAnnotations(Map.of(HASH_ANNOTATION, inputs.podTemplateHash())).endMetadata()
                 .withNewSpec().withServiceAccountName(names.workload()).withAutomountServiceAccountToken(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withNewSeccompProfile().withType("RuntimeDefault")
-                .endSeccompProfile().endSecurityContext()
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(IMAGE_USER).withRunAsGroup(IMAGE_USER)
+                .withFsGroup(IMAGE_USER).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
                 .withContainers(container(server, inputs, names))
                 .withVolumes(volumes(inputs, names))
                 .endSpec().endTemplate().endSpec().build();
@@ -105,9 +111,9 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
                 new VolumeBuilder().withName("config").withNewConfigMap().withName(names.config()).endConfigMap()
                         .build(),
                 new VolumeBuilder().withName("ca").withNewSecret().withSecretName(inputs.ca().secretName())
-                        .withDefaultMode(0400).endSecret().build(),
+                        .withDefaultMode(0440).endSecret().build(),
                 new VolumeBuilder().withName("tls").withNewSecret().withSecretName(inputs.tls().secretName())
-                        .withDefaultMode(0400).endSecret().build(),
+                        .withDefaultMode(0440).endSecret().build(),
                 new VolumeBuilder().withName("tmp").withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
     }
 }
