@@ -14,7 +14,7 @@ MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
 .PHONY: help jdk db build run stop test e2e crds install clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 jdk:
 	@test -n "$(JDK)" || { echo "No JDK 25 found: set JAVA_HOME to a JDK 25 or install one under /usr/lib/jvm"; exit 1; }
