@@ -40,12 +40,11 @@ e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, servic
 	$(MVNW) -DskipTests package
 	$(MVNW) -pl est-operator failsafe:integration-test failsafe:verify -Dit.test=EndToEndIT
 
-crds: jdk ## Regenerate src-crds/ from the operator's API types (commit the result)
+crds: jdk ## Regenerate src-crds/ and deploy/operator/crds/ from the operator's API types (commit the result)
 	$(MVNW) -q -pl est-operator test -Dtest=CrdFreshnessTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
 clean: jdk ## Remove build output (keeps the demo CA in $(EST_DIR)/)
 	$(MVNW) clean
 
-install: ## Install the CRDs, then the operator, with kubectl's current context (see deploy/README.md)
-	$(KUBECTL) apply --server-side -f src-crds/
-	$(KUBECTL) apply -k deploy/operator
+install: ## Install the CRDs and the operator with kubectl's current context (see deploy/README.md)
+	$(KUBECTL) apply --server-side -k deploy/operator

@@ -137,12 +137,20 @@ class InstallManifestsTest {
     }
 
     @Test
-    void installsNoCrdsAndPutsEveryNamespacedObjectInTheOperatorNamespace() {
-        assertThat(Manifests.ofKind(install, "CustomResourceDefinition")).isEmpty();
+    void installsTheCommittedCrdsAndPutsEveryNamespacedObjectInTheOperatorNamespace() throws IOException {
+        assertThat(Manifests.ofKind(install, "CustomResourceDefinition"))
+                .extracting(crd -> crd.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrder("estservers.estserver.dev", "deviceenrollments.estserver.dev");
+        for (Path crd : committedCrds()) {
+            assertThat(root.resolve("deploy/operator/crds").resolve(crd.getFileName()))
+                    .as("deploy/operator/crds/ is a copy of src-crds/ (make crds writes both)")
+                    .hasSameTextualContentAs(crd);
+        }
         assertThat(Manifests.only(install, "Namespace").path("metadata").path("name").asText()).isEqualTo(NAMESPACE);
         for (JsonNode object : install) {
             String kind = object.path("kind").asText();
-            if (!List.of("Namespace", "ClusterRole", "ClusterRoleBinding").contains(kind)) {
+            if (!List.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition")
+                    .contains(kind)) {
                 assertThat(object.path("metadata").path("namespace").asText()).as(kind).isEqualTo(NAMESPACE);
             }
         }

@@ -19,12 +19,15 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
- * The CRDs in {@code src-crds/} are what users apply, so they must be exactly what the Java types generate. After
- * changing the types, run {@code make crds} (this test with {@code -Dcrds.update=true}) and commit the result.
+ * The CRDs in {@code src-crds/} are what users apply, so they must be exactly what the Java types generate; the
+ * install kustomization holds a copy in {@code deploy/operator/crds/} (kustomize loads nothing outside its
+ * directory). After changing the types, run {@code make crds} (this test with {@code -Dcrds.update=true}) and commit
+ * the result.
  */
 class CrdFreshnessTest {
 
-    private static final Path COMMITTED = Path.of("..", "src-crds");
+    private static final List<Path> COMMITTED = List.of(Path.of("..", "src-crds"),
+            Path.of("..", "deploy", "operator", "crds"));
     private static final List<String> FILES = List.of("estservers.estserver.dev-v1.yml",
             "deviceenrollments.estserver.dev-v1.yml");
 
@@ -36,18 +39,23 @@ class CrdFreshnessTest {
         new CRDGenerator().inOutputDir(generated.toFile()).forCRDVersions("v1")
                 .customResourceClasses(EstServer.class, DeviceEnrollment.class).generate();
         if (Boolean.getBoolean("crds.update")) {
-            for (String file : FILES) {
-                Files.copy(generated.resolve(file), COMMITTED.resolve(file),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (Path directory : COMMITTED) {
+                for (String file : FILES) {
+                    Files.copy(generated.resolve(file), directory.resolve(file),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }
 
     @Test
     void committedCrdsMatchTheJavaTypes() throws IOException {
-        for (String file : FILES) {
-            assertThat(COMMITTED.resolve(file)).as("src-crds/" + file + " is stale: run `make crds` and commit it")
-                    .hasContent(Files.readString(generated.resolve(file)));
+        for (Path directory : COMMITTED) {
+            for (String file : FILES) {
+                assertThat(directory.resolve(file))
+                        .as(directory + "/" + file + " is stale: run `make crds` and commit it")
+                        .hasContent(Files.readString(generated.resolve(file)));
+            }
         }
     }
 
