@@ -36,6 +36,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.IngressSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.Pem;
 import dev.estserver.operator.service.HealthReport;
 import dev.estserver.operator.status.ConditionType;

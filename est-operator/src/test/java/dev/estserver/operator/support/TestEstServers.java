@@ -17,7 +17,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.ProfileSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
-import dev.estserver.operator.estserver.SecretData;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
 import dev.estserver.operator.pki.Pem;
