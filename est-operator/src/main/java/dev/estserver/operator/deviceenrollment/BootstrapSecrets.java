@@ -1,8 +1,6 @@
 package dev.estserver.operator.deviceenrollment;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +21,8 @@ import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
 import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.kube.OwnerReferences;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.AdminApi;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
@@ -79,7 +78,7 @@ class BootstrapSecrets {
                 return previous;
             }
             refresh(existing, published);
-            return read(existing, USERNAME).orElse(previous);
+            return SecretData.text(existing, USERNAME).orElse(previous);
         }
         if (registration.currentCertificate() != null) {
             return previous;
@@ -114,7 +113,7 @@ class BootstrapSecrets {
     Optional<String> lastUsername(DeviceEnrollment enrollment) {
         Secret secret = client.secrets().inNamespace(enrollment.getMetadata().getNamespace())
                 .withName(DesiredEnrollment.bootstrapSecretName(enrollment)).get();
-        return Optional.ofNullable(secret).filter(s -> isOwnedBy(s, enrollment)).flatMap(s -> read(s, USERNAME))
+        return Optional.ofNullable(secret).filter(s -> isOwnedBy(s, enrollment)).flatMap(s -> SecretData.text(s, USERNAME))
                 .or(() -> Optional.ofNullable(enrollment.getStatus()).map(s -> s.bootstrapUsername()));
     }
 
@@ -145,8 +144,7 @@ class BootstrapSecrets {
     private String estUrl(EstServer server, RegistrationKey key) {
         String endpoint = server.getStatus() != null && server.getStatus().endpoint() != null
                 ? server.getStatus().endpoint().replaceAll("/+$", "")
-                : "https://" + OwnedNames.of(server).serviceHost(config.clusterDomain()) + ":" + OwnedNames.HTTPS_PORT
-                        + "/.well-known/est";
+                : OwnedNames.of(server).httpsBase(config.clusterDomain()) + OwnedNames.EST_PATH;
         return key.isDefaultLabel() ? endpoint : endpoint + "/" + key.label();
     }
 
@@ -156,7 +154,7 @@ class BootstrapSecrets {
 
     /** Rewrites the non-secret keys when they changed. */
     private void refresh(Secret existing, Map<String, String> published) {
-        Map<String, String> data = new LinkedHashMap<>(encoded(published));
+        Map<String, String> data = new LinkedHashMap<>(SecretData.encode(published));
         for (String kept : List.of(USERNAME, PASSWORD)) {
             if (existing.getData() != null && existing.getData().containsKey(kept)) {
                 data.put(kept, existing.getData().get(kept));
@@ -175,27 +173,12 @@ class BootstrapSecrets {
         return new SecretBuilder().withNewMetadata().withName(name)
                 .withNamespace(enrollment.getMetadata().getNamespace())
                 .addToLabels(OwnedNames.MANAGED_BY_LABEL, OwnedNames.MANAGED_BY)
-                .addToOwnerReferences(new OwnerReferenceBuilder().withApiVersion(enrollment.getApiVersion())
-                        .withKind(enrollment.getKind()).withName(enrollment.getMetadata().getName())
-                        .withUid(enrollment.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true)
-                        .build())
-                .endMetadata().withType("Opaque").withData(encoded(data)).build();
+                .addToOwnerReferences(OwnerReferences.controller(enrollment))
+                .endMetadata().withType("Opaque").withData(SecretData.encode(data)).build();
     }
 
     private static boolean isOwnedBy(Secret secret, DeviceEnrollment enrollment) {
         return secret.getMetadata().getOwnerReferences() != null && secret.getMetadata().getOwnerReferences().stream()
                 .anyMatch(o -> enrollment.getMetadata().getUid().equals(o.getUid()));
-    }
-
-    private static Map<String, String> encoded(Map<String, String> data) {
-        Map<String, String> encoded = new LinkedHashMap<>();
-        data.forEach((key, value) -> encoded.put(key,
-                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        return encoded;
-    }
-
-    private static Optional<String> read(Secret secret, String key) {
-        return Optional.ofNullable(secret.getData()).map(d -> d.get(key))
-                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package dev.estserver.operator.deviceenrollment;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +92,7 @@ record DesiredEnrollment(RegistrationKey key, List<String> allowedSans, Duration
     private static Optional<Duration> readDuration(String text) {
         try {
             return Optional.ofNullable(text).map(Duration::parse);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.of(Duration.ZERO);
         }
     }

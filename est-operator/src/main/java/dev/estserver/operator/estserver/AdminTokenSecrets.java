@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.kube.SecretData;
 
 /**
  * The admin token the operator calls the service's admin API with (role admin, 256 bits of random). The service

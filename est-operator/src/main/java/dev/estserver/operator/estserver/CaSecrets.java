@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
 import dev.estserver.operator.pki.KeyMatch;
@@ -46,13 +47,19 @@ public class CaSecrets {
         this.client = client;
     }
 
-    /** @throws InvalidSpec naming the field when the Secret is missing, incomplete, not a CA, or expired */
+    /**
+     * @throws InvalidSpec naming the field when the Secret is missing, incomplete or not a CA, or when the GitOps CA
+     *                     expired (a generated one is rotated instead)
+     */
     public CaMaterial resolve(EstServer server) throws InvalidSpec {
         CaSpec spec = server.getSpec().ca();
         String namespace = server.getMetadata().getNamespace();
         if (spec.secretRef() != null) {
             String name = spec.secretRef().name();
-            return read(client.secrets().inNamespace(namespace).withName(name).get(), "spec.ca.secretRef", name);
+            CaMaterial ca = read(client.secrets().inNamespace(namespace).withName(name).get(), "spec.ca.secretRef",
+                    name);
+            requireUnexpired(ca, "spec.ca.secretRef", name);
+            return ca;
         }
         String name = OwnedNames.of(server).generatedCa();
         Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
@@ -63,6 +70,7 @@ public class CaSecrets {
         if (existing == null) {
             return write(server, name, generateCa(server, generate, validity), Map.of());
         }
+        // An expired generated CA is rotated like one about to expire: the operator owns its renewal.
         CaMaterial current = read(existing, "spec.ca.generate (Secret " + name + ")", name);
         if (Instant.now().plus(renewBefore).isBefore(current.certificate().getNotAfter().toInstant())) {
             return current;
@@ -102,9 +110,12 @@ public class CaSecrets {
             throw new InvalidSpec(Reason.INVALID_CERTIFICATE, field + ": Secret '" + name + "' key "
                     + CaMaterial.PRIVATE_KEY_KEY + " is not the private key of " + CaMaterial.CERT_KEY);
         }
-        if (!Instant.now().isBefore(certificate.getNotAfter().toInstant())) {
+    }
+
+    private static void requireUnexpired(CaMaterial ca, String field, String name) throws InvalidSpec {
+        if (!Instant.now().isBefore(ca.certificate().getNotAfter().toInstant())) {
             throw new InvalidSpec(Reason.CA_EXPIRED, field + ": the CA certificate in Secret '" + name
-                    + "' ended at " + certificate.getNotAfter().toInstant());
+                    + "' ended at " + ca.certificate().getNotAfter().toInstant());
         }
     }
 

@@ -32,6 +32,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerStatus;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.HealthReport;
 import dev.estserver.operator.service.ServiceReadiness;
 import dev.estserver.operator.spec.InvalidSpec;
@@ -140,11 +141,11 @@ public class EstServerReconciler implements Reconciler<EstServer> {
             hash.addAll("secret/" + secretName, secret == null ? null : secret.getData());
         }
         String base = spec.ingress() != null ? "https://" + spec.ingress().host()
-                : "https://" + names.serviceHost(config.clusterDomain()) + ":" + OwnedNames.HTTPS_PORT;
+                : names.httpsBase(config.clusterDomain());
         String serviceConfig = ServiceConfigRenderer.render(server, ca, base);
         hash.add("config", serviceConfig);
         String bundle = ca.bundlePem() + tls.extraTrust().orElse("");
-        return new RenderInputs(ca, tls, serviceConfig, bundle, hash.digest(), base + "/.well-known/est",
+        return new RenderInputs(ca, tls, serviceConfig, bundle, hash.digest(), base + OwnedNames.EST_PATH,
                 spec.image() == null ? config.defaultImage() : spec.image());
     }
 

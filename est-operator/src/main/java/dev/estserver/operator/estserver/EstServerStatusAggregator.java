@@ -1,6 +1,7 @@
 package dev.estserver.operator.estserver;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -100,7 +101,7 @@ final class EstServerStatusAggregator {
             conditions.set(ConditionType.DEGRADED, false, Reason.AS_EXPECTED, "nothing needs attention");
         }
         return new EstServerStatus(server.getMetadata().getGeneration(), conditions.build(), inputs.endpoint(),
-                desired, ready, ca.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+                desired, ready, ca.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
                 ca.certificate().getNotAfter().toInstant().toString());
     }
 }

@@ -4,10 +4,9 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.kube.OwnerReferences;
 
 /** Metadata of the objects the operator writes for an EstServer. */
 final class Owned {
@@ -29,18 +28,12 @@ final class Owned {
 
     /** Metadata with an owner reference, so that deleting the EstServer deletes the object. */
     static ObjectMeta metadata(EstServer server, String name) {
-        return new ObjectMetaBuilder(unowned(server, name)).withOwnerReferences(ownerReference(server)).build();
+        return new ObjectMetaBuilder(unowned(server, name)).withOwnerReferences(OwnerReferences.controller(server)).build();
     }
 
     /** Metadata of an object that outlives the EstServer (the generated CA). */
     static ObjectMeta unowned(EstServer server, String name) {
         return new ObjectMetaBuilder().withName(name).withNamespace(server.getMetadata().getNamespace())
                 .withLabels(labels(server)).build();
-    }
-
-    static OwnerReference ownerReference(EstServer server) {
-        return new OwnerReferenceBuilder().withApiVersion(server.getApiVersion()).withKind(server.getKind())
-                .withName(server.getMetadata().getName()).withUid(server.getMetadata().getUid())
-                .withController(true).withBlockOwnerDeletion(true).build();
     }
 }

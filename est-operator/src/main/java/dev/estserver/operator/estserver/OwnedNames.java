@@ -19,6 +19,8 @@ public record OwnedNames(String namespace, String server) {
 
     public static final int HTTPS_PORT = 8443;
     public static final int MANAGEMENT_PORT = 9000;
+    /** The unlabeled EST path below a base URL (RFC 7030 §3.2.2). */
+    public static final String EST_PATH = "/.well-known/est";
 
     public static OwnedNames of(EstServer server) {
         return new OwnedNames(server.getMetadata().getNamespace(), server.getMetadata().getName());
@@ -53,5 +55,15 @@ public record OwnedNames(String namespace, String server) {
     /** DNS name of the Service inside the cluster. */
     public String serviceHost(String clusterDomain) {
         return server + "." + namespace + ".svc." + clusterDomain;
+    }
+
+    /** EST and admin API through the Service, e.g. {@code https://est.pki.svc.cluster.local:8443}. */
+    public String httpsBase(String clusterDomain) {
+        return "https://" + serviceHost(clusterDomain) + ":" + HTTPS_PORT;
+    }
+
+    /** Health and metrics through the Service, plain HTTP as the kubelet uses it. */
+    public String managementBase(String clusterDomain) {
+        return "http://" + serviceHost(clusterDomain) + ":" + MANAGEMENT_PORT;
     }
 }

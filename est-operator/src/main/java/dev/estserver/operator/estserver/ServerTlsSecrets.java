@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
 import dev.estserver.operator.pki.Pem;

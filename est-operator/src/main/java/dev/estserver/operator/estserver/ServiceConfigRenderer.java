@@ -124,8 +124,11 @@ public final class ServiceConfigRenderer {
                 + (database.name() == null ? "est" : database.name());
     }
 
-    /** Escapes what java.util.Properties would read differently. */
+    /** Escapes what java.util.Properties would read differently, so that the service sees the spec's value. */
     private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        String escaped = value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t").replace("\f", "\\f");
+        // Properties drops the blanks before a value; an escaped one is kept.
+        return escaped.startsWith(" ") ? "\\" + escaped : escaped;
     }
 }

@@ -3,6 +3,8 @@ package dev.estserver.operator.pki;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
@@ -49,9 +51,9 @@ public enum KeyAlgorithm {
     }
 
     /** The signature algorithm for a key of this family (RSA or EC) signing certificates. */
-    public static String signatureAlgorithmFor(java.security.PrivateKey key) {
+    public static String signatureAlgorithmFor(PrivateKey key) {
         return key.getAlgorithm().equals("RSA") ? RSA_3072.signatureAlgorithm
-                : key instanceof java.security.interfaces.ECPrivateKey ec
+                : key instanceof ECPrivateKey ec
                         && ec.getParams().getCurve().getField().getFieldSize() > 256
                                 ? EC_P384.signatureAlgorithm : EC_P256.signatureAlgorithm;
     }

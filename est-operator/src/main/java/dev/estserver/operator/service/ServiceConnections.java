@@ -1,8 +1,6 @@
 package dev.estserver.operator.service;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
 import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.kube.SecretData;
 
 /** Finds where an EstServer's service listens, and the token and trust to call it with. */
 @ApplicationScoped
@@ -33,19 +32,16 @@ public class ServiceConnections {
     public Optional<ServiceConnection> of(EstServer server) {
         OwnedNames names = OwnedNames.of(server);
         Secret token = client.secrets().inNamespace(names.namespace()).withName(names.adminToken()).get();
+        Optional<String> adminToken = SecretData.text(token, OwnedNames.ADMIN_TOKEN_KEY);
         ConfigMap bundle = client.configMaps().inNamespace(names.namespace()).withName(names.caBundle()).get();
-        if (token == null || token.getData() == null || !token.getData().containsKey(OwnedNames.ADMIN_TOKEN_KEY)
-                || bundle == null || bundle.getData() == null
+        if (adminToken.isEmpty() || bundle == null || bundle.getData() == null
                 || !bundle.getData().containsKey(OwnedNames.CA_BUNDLE_KEY)) {
             return Optional.empty();
         }
-        String host = names.serviceHost(config.clusterDomain());
-        URI https = URI.create(config.serviceUrlOverride().orElse("https://" + host + ":" + OwnedNames.HTTPS_PORT));
+        URI https = URI.create(config.serviceUrlOverride().orElse(names.httpsBase(config.clusterDomain())));
         URI management = URI.create(config.managementUrlOverride()
-                .orElse("http://" + host + ":" + OwnedNames.MANAGEMENT_PORT));
-        String adminToken = new String(Base64.getDecoder().decode(token.getData().get(OwnedNames.ADMIN_TOKEN_KEY)),
-                StandardCharsets.UTF_8);
-        return Optional.of(new ServiceConnection(https, management, adminToken,
+                .orElse(names.managementBase(config.clusterDomain())));
+        return Optional.of(new ServiceConnection(https, management, adminToken.get(),
                 bundle.getData().get(OwnedNames.CA_BUNDLE_KEY)));
     }
 }

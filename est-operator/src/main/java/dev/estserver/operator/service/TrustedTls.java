@@ -1,16 +1,16 @@
 package dev.estserver.operator.service;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+
+import dev.estserver.operator.pki.Pem;
 
 /**
  * TLS that trusts exactly the PEM bundle a service publishes, never the JDK's public roots: the service's certificate
@@ -24,17 +24,19 @@ final class TrustedTls {
     private TrustedTls() {
     }
 
+    /** @throws IllegalArgumentException when the bundle holds no certificate or is not PEM certificates */
     static SSLContext context(String trustPem) {
+        List<X509Certificate> certificates;
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(trustPem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("the service's CA bundle holds no certificate");
-            }
+            certificates = Pem.certificates(trustPem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the service's CA bundle is not usable: " + e.getMessage(), e);
+        }
+        try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
-            for (Certificate certificate : certificates) {
+            for (X509Certificate certificate : certificates) {
                 trust.setCertificateEntry("ca-" + i++, certificate);
             }
             TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -42,8 +44,8 @@ final class TrustedTls {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, managers.getTrustManagers(), null);
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalArgumentException("the service's CA bundle is not usable PEM: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a trust store of the service's CA bundle", e);
         }
     }
 

@@ -51,7 +51,8 @@ public final class SpecDurations {
         try {
             return Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2))).plusMinutes(number(m.group(3)))
                     .plusSeconds(number(m.group(4)));
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) {
+            // Too many digits for a long, or too long for a Duration: the spec is wrong, not the operator.
             return null;
         }
     }

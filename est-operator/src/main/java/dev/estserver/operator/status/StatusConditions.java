@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,8 +62,8 @@ public final class StatusConditions {
     }
 
     /** The condition of that type in a list, if any. */
-    public static java.util.Optional<Condition> find(List<Condition> conditions, String type) {
-        return conditions == null ? java.util.Optional.empty()
+    public static Optional<Condition> find(List<Condition> conditions, String type) {
+        return conditions == null ? Optional.empty()
                 : conditions.stream().filter(c -> Objects.equals(c.getType(), type)).findFirst();
     }
 }

@@ -3,13 +3,12 @@ package dev.estserver.operator.deviceenrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +21,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec.AuthenticationSpec;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentStatus;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
 import dev.estserver.operator.service.RecordingAdminApi;
@@ -276,7 +276,7 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
     }
 
     private static Map<String, String> decoded(Secret secret) {
-        return secret.getData().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> new String(Base64.getDecoder().decode(e.getValue()), StandardCharsets.UTF_8)));
+        return secret.getData().keySet().stream().collect(Collectors.toMap(key -> key,
+                key -> SecretData.text(secret, key).orElseThrow()));
     }
 }

@@ -1,7 +1,5 @@
 package dev.estserver.operator.deviceenrollment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.kube.SecretData;
 
 /**
  * An EstServer in the mock API server, plus the admin token Secret and CA bundle ConfigMap that its own reconciler
@@ -51,8 +50,7 @@ final class EstServerFixture {
     static void publishConnection(KubernetesClient client, String namespace, String name) {
         OwnedNames names = new OwnedNames(namespace, name);
         client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(names.adminToken())
-                .endMetadata().withData(Map.of(OwnedNames.ADMIN_TOKEN_KEY, Base64.getEncoder()
-                        .encodeToString("token-of-".concat(name).getBytes(StandardCharsets.UTF_8))))
+                .endMetadata().withData(SecretData.encode(Map.of(OwnedNames.ADMIN_TOKEN_KEY, "token-of-" + name)))
                 .build()).create();
         client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace(namespace).withName(names.caBundle())
                 .endMetadata().withData(Map.of(OwnedNames.CA_BUNDLE_KEY, CA_BUNDLE)).build()).create();

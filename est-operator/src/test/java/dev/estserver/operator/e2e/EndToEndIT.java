@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +34,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.EstServer;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.status.ConditionType;
 import dev.estserver.operator.status.StatusConditions;
 
@@ -233,14 +232,12 @@ class EndToEndIT {
         Secret secret = new Secret();
         secret.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name)
                 .withNamespace(NAMESPACE).build());
-        Map<String, String> data = new HashMap<>();
-        values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-        secret.setData(data);
+        secret.setData(SecretData.encode(values));
         return secret;
     }
 
     private static String decode(Secret secret, String key) {
-        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        return SecretData.text(secret, key).orElseThrow();
     }
 
     private static String read(Path dir, String file) throws IOException {

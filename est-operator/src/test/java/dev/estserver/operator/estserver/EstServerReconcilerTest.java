@@ -36,6 +36,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.IngressSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.Pem;
 import dev.estserver.operator.service.HealthReport;
 import dev.estserver.operator.status.ConditionType;
@@ -212,6 +213,60 @@ class EstServerReconcilerTest {
     }
 
     @Test
+    void rotatesAGeneratedCaWithinRenewBeforeAndPublishesThePreviousOne() {
+        Secret endingSoon = TestEstServers.caSecret(namespace, "rot-ca", "Old CA", Duration.ofDays(10));
+        client.resource(endingSoon).create();
+        X509Certificate old = caCertificate(endingSoon);
+
+        apply("rot", TestEstServers.generatedCa());
+
+        Secret rotated = await().atMost(WAIT).until(() -> get(Secret.class, "rot-ca"),
+                s -> !caCertificate(s).equals(old));
+        X509Certificate current = caCertificate(rotated);
+        assertThat(current.getSubjectX500Principal().getName()).isEqualTo("CN=rot EST CA");
+        assertThat(current.getNotAfter().toInstant()).as("the spec's 8760h, well past renewBefore (90 days)")
+                .isAfter(java.time.Instant.now().plus(Duration.ofDays(300)));
+        assertThat(Pem.certificates(SecretData.text(rotated, CaMaterial.PREVIOUS_KEY).orElseThrow()))
+                .containsExactly(old);
+
+        ConfigMap config = await().atMost(WAIT).until(() -> get(ConfigMap.class, "rot-config"), c -> c != null);
+        assertThat(config.getData().get("application.properties"))
+                .contains("est.ca.rollover-cert-files=/etc/est/ca/ca-previous.crt");
+        assertThat(Pem.certificates(get(ConfigMap.class, "rot-ca-bundle").getData().get("ca.crt")))
+                .containsExactlyInAnyOrder(current, old);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Pem.certificates(SecretData.text(
+                get(Secret.class, "rot-tls"), "tls.crt").orElseThrow()).getFirst()).satisfies(tls -> {
+                    assertThat(tls.getIssuerX500Principal()).isEqualTo(current.getSubjectX500Principal());
+                    tls.verify(current.getPublicKey());
+                }));
+        assertThat(caCertificate(get(Secret.class, "rot-ca"))).as("rotated once, then kept").isEqualTo(current);
+    }
+
+    @Test
+    void replacesAnExpiredGeneratedCaInsteadOfStayingStuck() {
+        Secret expired = TestEstServers.caSecret(namespace, "late-ca", "Expired CA", Duration.ofMinutes(-1));
+        client.resource(expired).create();
+
+        apply("late", TestEstServers.generatedCa());
+
+        EstServer server = awaitCondition("late", ConditionType.CA_READY, "True", Reason.CA_GENERATED);
+        X509Certificate current = caCertificate(get(Secret.class, "late-ca"));
+        assertThat(current).isNotEqualTo(caCertificate(expired));
+        assertThat(server.getStatus().caNotAfter()).isEqualTo(current.getNotAfter().toInstant().toString());
+    }
+
+    @Test
+    void reportsAnExpiredGitOpsCaNamingTheField() {
+        client.resource(TestEstServers.caSecret(namespace, "old-ca", "Expired CA", Duration.ofMinutes(-1))).create();
+
+        apply("est", TestEstServers.gitOpsCa("old-ca"));
+
+        EstServer server = awaitCondition("est", ConditionType.CA_READY, "False", Reason.CA_EXPIRED);
+        assertThat(condition(server, ConditionType.CA_READY).getMessage())
+                .startsWith("spec.ca.secretRef: the CA certificate in Secret 'old-ca' ended at");
+    }
+
+    @Test
     void refusesBothCaSourcesWithAConditionNamingTheField() {
         apply("both", TestEstServers.spec(new CaSpec(new LocalObjectRef("gitops-ca"),
                 new GenerateCaSpec(null, null, null, null)), 1));
@@ -289,6 +344,10 @@ class EstServerReconcilerTest {
 
     private static Condition condition(EstServer server, String type) {
         return StatusConditions.find(server.getStatus().conditions(), type).orElseThrow();
+    }
+
+    private static X509Certificate caCertificate(Secret secret) {
+        return Pem.certificates(SecretData.text(secret, CaMaterial.CERT_KEY).orElseThrow()).getFirst();
     }
 
     private <T extends HasMetadata> T get(Class<T> type, String name) {

@@ -17,7 +17,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.ProfileSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
-import dev.estserver.operator.estserver.SecretData;
+import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
 import dev.estserver.operator.pki.Pem;
@@ -66,8 +66,13 @@ public final class TestEstServers {
 
     /** A CA Secret as a GitOps repository would hold it. */
     public static Secret caSecret(String namespace, String name, String commonName) {
+        return caSecret(namespace, name, commonName, Duration.ofDays(365));
+    }
+
+    /** @param validity from now; a CA that ends soon stands for one the operator must rotate */
+    public static Secret caSecret(String namespace, String name, String commonName, Duration validity) {
         KeyPair keys = KeyAlgorithm.EC_P256.generate();
-        X509Certificate ca = CertificateFactory.selfSignedCa(commonName, keys, Duration.ofDays(365));
+        X509Certificate ca = CertificateFactory.selfSignedCa(commonName, keys, validity);
         return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name)
                 .build()).withType("kubernetes.io/tls")
                 .withData(SecretData.encode(Map.of("tls.crt", Pem.of(ca), "tls.key", Pem.of(keys.getPrivate()))))

@@ -1,4 +1,4 @@
-package dev.estserver.operator.estserver;
+package dev.estserver.operator.kube;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
