@@ -2,6 +2,7 @@ package dev.estserver.operator.deviceenrollment;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ class BootstrapSecrets {
     static final String IP_ADDRESSES = "ipAddresses";
     static final String URIS = "uris";
 
+    /** When the credential in the Secret expires (RFC 3339), so that a reusable one is replaced in time. */
+    static final String EXPIRES_AT_ANNOTATION = "estserver.dev/credential-expires-at";
+
     private static final Logger LOG = Logger.getLogger(BootstrapSecrets.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,8 +65,9 @@ class BootstrapSecrets {
     }
 
     /**
-     * Issues a credential into a new Secret when the device has neither a Secret nor a certificate (a lost Secret's
-     * credential is revoked first), and keeps the non-secret keys of an existing Secret current (CA rotation, SANs).
+     * Issues a credential into a new Secret when the device has no Secret and either no certificate or a reusable
+     * credential (a lost Secret's credential is revoked first); replaces a reusable credential in its Secret when a
+     * third of its validity is left; and keeps the non-secret keys of an existing Secret current (CA rotation, SANs).
      * A Secret of that name that the DeviceEnrollment does not own is left alone.
      *
      * @return the username of the last credential issued, null if none ever was
@@ -77,24 +82,40 @@ class BootstrapSecrets {
             if (!isOwnedBy(existing, enrollment)) {
                 return previous;
             }
-            refresh(existing, published);
-            return SecretData.text(existing, USERNAME).orElse(previous);
+            String current = SecretData.text(existing, USERNAME).orElse(previous);
+            if (!dueForReplacement(existing, bootstrap)) {
+                refresh(existing, published);
+                return current;
+            }
+            String replacement = issueInto(enrollment, desired, bootstrap, service, published, existing);
+            revoke(enrollment, service, current, "replaced before it expires");
+            return replacement;
         }
-        if (registration.currentCertificate() != null) {
+        if (registration.currentCertificate() != null && !bootstrap.reusable()) {
             return previous;
         }
-        if (previous != null && api.revokeBootstrapCredential(service, previous)) {
-            LOG.infof("DeviceEnrollment %s/%s: revoked bootstrap credential '%s', whose Secret %s is gone", namespace,
-                    enrollment.getMetadata().getName(), previous, bootstrap.secretName());
-        }
+        revoke(enrollment, service, previous, "its Secret " + bootstrap.secretName() + " is gone");
+        return issueInto(enrollment, desired, bootstrap, service, published, null);
+    }
+
+    /** Writes a new credential into the Secret (created when {@code existing} is null); the password is seen once. */
+    private String issueInto(DeviceEnrollment enrollment, DesiredEnrollment desired,
+            DesiredEnrollment.Bootstrap bootstrap, ServiceConnection service, Map<String, String> published,
+            Secret existing) {
         IssuedBootstrapCredential issued = api.issueBootstrapCredential(service, new BootstrapCredentialRequest(
-                usernameFor(enrollment), desired.key().credentialLabel(), desired.key().identity(), true,
-                bootstrap.validity().toString()));
+                usernameFor(enrollment), desired.key().credentialLabel(), desired.key().identity(),
+                !bootstrap.reusable(), bootstrap.validity().toString()));
         Map<String, String> data = new LinkedHashMap<>(published);
         data.put(USERNAME, issued.username());
         data.put(PASSWORD, issued.password());
+        Secret secret = secret(enrollment, bootstrap.secretName(), data, issued.expiresAt());
         try {
-            client.secrets().inNamespace(namespace).resource(secret(enrollment, bootstrap.secretName(), data)).create();
+            if (existing == null) {
+                client.secrets().inNamespace(enrollment.getMetadata().getNamespace()).resource(secret).create();
+            } else {
+                secret.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+                client.secrets().inNamespace(enrollment.getMetadata().getNamespace()).resource(secret).update();
+            }
         } catch (KubernetesClientException e) {
             // Nobody will ever see the password: do not leave a usable credential behind.
             try {
@@ -104,9 +125,28 @@ class BootstrapSecrets {
             }
             throw e;
         }
-        LOG.infof("DeviceEnrollment %s/%s: issued bootstrap credential '%s' into Secret %s", namespace,
-                enrollment.getMetadata().getName(), issued.username(), bootstrap.secretName());
+        LOG.infof("DeviceEnrollment %s/%s: issued %s bootstrap credential '%s' into Secret %s, valid until %s",
+                enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(),
+                bootstrap.reusable() ? "a reusable" : "a one-time", issued.username(), bootstrap.secretName(),
+                issued.expiresAt());
         return issued.username();
+    }
+
+    private void revoke(DeviceEnrollment enrollment, ServiceConnection service, String username, String why) {
+        if (username != null && api.revokeBootstrapCredential(service, username)) {
+            LOG.infof("DeviceEnrollment %s/%s: revoked bootstrap credential '%s': %s",
+                    enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(), username, why);
+        }
+    }
+
+    /** A reusable credential nearing its end; one-time credentials are used once and never replaced in place. */
+    private static boolean dueForReplacement(Secret secret, DesiredEnrollment.Bootstrap bootstrap) {
+        if (!bootstrap.reusable() || secret.getMetadata().getAnnotations() == null) {
+            return false;
+        }
+        String expiresAt = secret.getMetadata().getAnnotations().get(EXPIRES_AT_ANNOTATION);
+        return expiresAt != null
+                && !Instant.now().isBefore(Instant.parse(expiresAt).minus(bootstrap.replaceWhenLeft()));
     }
 
     /** The username of the last credential issued, from the Secret or else the status; empty if none. */
@@ -169,10 +209,12 @@ class BootstrapSecrets {
         }
     }
 
-    private static Secret secret(DeviceEnrollment enrollment, String name, Map<String, String> data) {
+    private static Secret secret(DeviceEnrollment enrollment, String name, Map<String, String> data,
+            Instant expiresAt) {
         return new SecretBuilder().withNewMetadata().withName(name)
                 .withNamespace(enrollment.getMetadata().getNamespace())
                 .addToLabels(OwnedNames.MANAGED_BY_LABEL, OwnedNames.MANAGED_BY)
+                .addToAnnotations(EXPIRES_AT_ANNOTATION, String.valueOf(expiresAt))
                 .addToOwnerReferences(OwnerReferences.controller(enrollment))
                 .endMetadata().withType("Opaque").withData(SecretData.encode(data)).build();
     }

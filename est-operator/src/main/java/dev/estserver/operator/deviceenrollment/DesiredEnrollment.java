@@ -29,8 +29,17 @@ record DesiredEnrollment(RegistrationKey key, List<String> allowedSans, Duration
 
     static final Duration DEFAULT_BOOTSTRAP_VALIDITY = Duration.ofDays(7);
 
-    /** The one-time HTTP Basic credential the operator hands the device in a Secret. */
-    record Bootstrap(String secretName, Duration validity) {
+    /**
+     * The HTTP Basic credential the operator hands the device in a Secret.
+     *
+     * @param reusable false: it enrolls one certificate; true: any number until it expires
+     */
+    record Bootstrap(String secretName, Duration validity, boolean reusable) {
+
+        /** A reusable credential is replaced once this much of its validity is left, well before pods need it. */
+        Duration replaceWhenLeft() {
+            return validity.dividedBy(3);
+        }
     }
 
     /** @throws InvalidSpec naming the field of a duration that cannot be read */
@@ -40,9 +49,11 @@ record DesiredEnrollment(RegistrationKey key, List<String> allowedSans, Duration
         Duration renewBefore = SpecDurations.parse("spec.renewBefore", spec.renewBefore(), null);
         Optional<Bootstrap> bootstrap = Optional.empty();
         if (usesBootstrapSecret(spec)) {
+            AuthenticationSpec authentication = spec.authentication();
             bootstrap = Optional.of(new Bootstrap(bootstrapSecretName(enrollment), SpecDurations.parse(
-                    "spec.authentication.bootstrapValidity", spec.authentication() == null ? null
-                            : spec.authentication().bootstrapValidity(), DEFAULT_BOOTSTRAP_VALIDITY)));
+                    "spec.authentication.bootstrapValidity", authentication == null ? null
+                            : authentication.bootstrapValidity(), DEFAULT_BOOTSTRAP_VALIDITY),
+                    authentication != null && Boolean.TRUE.equals(authentication.reusable())));
         }
         return new DesiredEnrollment(RegistrationKey.of(spec), allowedSans(spec), validity, renewBefore,
                 Boolean.TRUE.equals(spec.suspended()), bootstrap);

@@ -116,7 +116,7 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
         EstServerFixture.serving(client, enrollments.namespace(), SERVER);
         String device = enrollments.device("idevid");
         enrollments.create("idevid", EnrollmentSpecs.device(device, SERVER).authentication(
-                new AuthenticationSpec(AuthenticationSpec.Method.ClientCertificate, null, null)).build());
+                new AuthenticationSpec(AuthenticationSpec.Method.ClientCertificate, null, null, null)).build());
 
         awaitCondition("idevid", ConditionType.READY, false, Reason.AWAITING_ENROLLMENT);
         assertThat(service.calls(RecordingAdminApi.ISSUE, device)).isEmpty();
@@ -141,6 +141,45 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
         await().untilAsserted(() -> assertThat(bootstrapSecret("lost")).isNotNull()
                 .extracting(s -> decoded(s).get("username")).isEqualTo(second));
         assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void aReusableCredentialEnrollsRepeatedlyAndIsIssuedAgainWhenItsSecretIsLostAfterEnrollment() {
+        EstServerFixture.serving(client, enrollments.namespace(), SERVER);
+        String device = enrollments.device("roaming");
+        enrollments.create("roaming", EnrollmentSpecs.device(device, SERVER).authentication(
+                new AuthenticationSpec(AuthenticationSpec.Method.BootstrapSecret, null, null, true)).build());
+        await().until(() -> bootstrapSecret("roaming") != null);
+        assertThat(service.credentialsOf(device)).singleElement()
+                .satisfies(c -> assertThat(c.oneTime()).as("reusable").isFalse());
+        String first = service.credentialsOf(device).getFirst().username();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        service.enrolled("default", device, new CurrentCertificate("0B", now, now.plus(Duration.ofDays(90)), "GOOD"));
+        awaitCondition("roaming", ConditionType.READY, true, Reason.CERTIFICATE_ISSUED);
+
+        client.secrets().inNamespace(enrollments.namespace()).withName("roaming-est-bootstrap").delete();
+
+        await().untilAsserted(() -> assertThat(service.credentialsOf(device)).hasSize(2));
+        assertThat(service.isRevoked(first)).isTrue();
+        String second = service.credentialsOf(device).get(1).username();
+        await().untilAsserted(() -> assertThat(bootstrapSecret("roaming")).isNotNull()
+                .extracting(s -> decoded(s).get("username")).isEqualTo(second));
+    }
+
+    @Test
+    void aReusableCredentialIsReplacedInItsSecretWhenAThirdOfItsValidityIsLeft() {
+        EstServerFixture.serving(client, enrollments.namespace(), SERVER);
+        String device = enrollments.device("longlived");
+        enrollments.create("longlived", EnrollmentSpecs.device(device, SERVER).authentication(
+                new AuthenticationSpec(AuthenticationSpec.Method.BootstrapSecret, null, "6s", true)).build());
+        await().until(() -> bootstrapSecret("longlived") != null);
+        String first = decoded(bootstrapSecret("longlived")).get("username");
+        assertThat(bootstrapSecret("longlived").getMetadata().getAnnotations())
+                .containsKey(BootstrapSecrets.EXPIRES_AT_ANNOTATION);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(decoded(bootstrapSecret("longlived"))
+                .get("username")).isNotEqualTo(first));
+        assertThat(service.isRevoked(first)).as("the replaced credential").isTrue();
     }
 
     @Test

@@ -49,7 +49,12 @@ public record DeviceEnrollmentSpec(
             @JsonPropertyDescription("Name of the bootstrap Secret. Default: <name>-est-bootstrap.")
             String bootstrapSecretName,
             @JsonPropertyDescription("How long the bootstrap credential may be used. Default 168h (7 days).")
-            String bootstrapValidity) {
+            String bootstrapValidity,
+            @JsonPropertyDescription("False (default): the bootstrap credential enrolls once. True: it enrolls "
+                    + "again until it expires, so a pod that lost its in-memory volume (rescheduled, restarted) "
+                    + "enrolls anew; pair it with duplicateDevice: replace on the label's profile. The operator "
+                    + "replaces a reusable credential when a third of its validity is left.")
+            Boolean reusable) {
 
         /** Authentication methods. */
         public enum Method { BootstrapSecret, ClientCertificate }
