@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.estserver.operator.pki.RenewalPolicy;
 import dev.estserver.operator.service.RegistrationView.CurrentCertificate;
 
 /** The moments that matter for a device's current certificate: its validity and when to renew it. */
@@ -15,7 +16,7 @@ record CertificateTimes(String serial, Instant notBefore, Instant notAfter, Inst
     static CertificateTimes of(CurrentCertificate certificate, Duration renewBefore) {
         Instant notBefore = certificate.notBefore().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = certificate.notAfter().truncatedTo(ChronoUnit.SECONDS);
-        Duration window = renewBefore != null ? renewBefore : Duration.between(notBefore, notAfter).dividedBy(3);
+        Duration window = renewBefore != null ? renewBefore : RenewalPolicy.defaultWindow(notBefore, notAfter);
         return new CertificateTimes(certificate.serial(), notBefore, notAfter,
                 notAfter.minus(window).truncatedTo(ChronoUnit.SECONDS));
     }

@@ -26,6 +26,7 @@ import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
 import dev.estserver.operator.pki.Pem;
+import dev.estserver.operator.pki.RenewalPolicy;
 import dev.estserver.operator.spec.InvalidSpec;
 
 /**
@@ -96,7 +97,7 @@ public class ServerTlsSecrets {
             certificate.verify(ca.certificate().getPublicKey());
             Instant notBefore = certificate.getNotBefore().toInstant();
             Instant notAfter = certificate.getNotAfter().toInstant();
-            Instant renewAt = notAfter.minus(Duration.between(notBefore, notAfter).dividedBy(3));
+            Instant renewAt = RenewalPolicy.defaultRenewalTime(notBefore, notAfter);
             return Instant.now().isBefore(renewAt) && sans(certificate).equals(new TreeSet<>(dnsNames));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
