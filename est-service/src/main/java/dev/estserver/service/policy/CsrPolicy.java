@@ -31,7 +31,7 @@ public final class CsrPolicy {
                     + "': found " + key + "; allowed: " + profile.allowedKeys());
         }
         checkNames(CertificateRequestData.of(csr), profile);
-        verifySignature(csr);
+        verifyProofOfPossession(csr);
         return key;
     }
 
@@ -42,7 +42,11 @@ public final class CsrPolicy {
                 request.subjectAltNames().map(SubjectAltNames::describe).orElse(""));
     }
 
-    private static void verifySignature(PKCS10CertificationRequest csr) {
+    /**
+     * The CSR's signature under its own key (RFC 2986 proof of possession). Public also for {@code make bench},
+     * which measures this exact code path as the cryptographic limit of an enrollment.
+     */
+    public static void verifyProofOfPossession(PKCS10CertificationRequest csr) {
         boolean valid;
         try {
             ContentVerifierProvider verifier = VERIFIERS.build(csr.getSubjectPublicKeyInfo());
