@@ -41,9 +41,11 @@ public class Authenticator {
     private final CertificateStates certificateStates;
     private final LoginThrottle throttle;
     private final EstExchange exchange;
+    private final VerifiedPasswords passwords;
 
     Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
-            LoginThrottle throttle, EstExchange exchange) {
+            LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords) {
+        this.passwords = passwords;
         this.trust = trust;
         this.oneTimeCodes = oneTimeCodes;
         this.certificateStates = certificateStates;
@@ -163,7 +165,7 @@ public class Authenticator {
         // A short transaction of its own: no pooled connection is held while the password hash is computed.
         Optional<Credential> stored = QuarkusTransaction.requiringNew()
                 .call(() -> Credential.findBootstrap(credentials.username()));
-        boolean passwordMatches = PasswordHasher.verify(credentials.password(),
+        boolean passwordMatches = passwords.matches(credentials.password(),
                 stored.map(c -> c.secretHash).orElse(DUMMY_HASH));
         if (stored.isEmpty() || !passwordMatches) {
             throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credentials for user '"

@@ -40,7 +40,7 @@ public record IssuingCa(PrivateKey key, List<X509Certificate> chain, X509Certifi
             // RFC 5280 §4.2.1.1: the AKI must equal the CA's SKI, whichever method the CA used to make it.
             AuthorityKeyIdentifier aki = new AuthorityKeyIdentifier(KeyIdentifiers.of(holder));
             List<Certificate> asn1 = chain.stream().map(IssuingCa::asn1).toList();
-            return new IssuingCa(key, List.copyOf(chain), holder, aki, asn1, Optional.empty());
+            return new IssuingCa(SignatureAlgorithms.forFastestSigner(key), List.copyOf(chain), holder, aki, asn1, Optional.empty());
         } catch (IOException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot parse CA certificate: " + e.getMessage(), e);
         }

@@ -114,6 +114,14 @@ public interface EstConfig {
          */
         @WithName("bootstrap-credentials")
         Map<String, String> bootstrapCredentials();
+
+        /**
+         * How long a bootstrap password that matched its Argon2id hash is remembered (as an HMAC under a key that
+         * lives only in this process), so that a fleet sharing one credential does not pay an Argon2id computation
+         * per enrollment. Wrong passwords are never remembered. {@code 0S} verifies every request with Argon2id.
+         */
+        @WithDefault("5M")
+        Duration verifiedPasswordTtl();
     }
 
     interface Admin {

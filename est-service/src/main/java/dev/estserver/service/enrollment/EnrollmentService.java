@@ -32,9 +32,12 @@ public class EnrollmentService {
     private final PkiMaterial pki;
     private final IssuanceRecorder recorder;
     private final ApprovalGate approvals;
+    private final FirstEnrollments firstEnrollments;
 
-    EnrollmentService(PkiMaterial pki, IssuanceRecorder recorder, ApprovalGate approvals) {
+    EnrollmentService(PkiMaterial pki, IssuanceRecorder recorder, ApprovalGate approvals,
+            FirstEnrollments firstEnrollments) {
         this.pki = pki;
+        this.firstEnrollments = firstEnrollments;
         this.recorder = recorder;
         this.approvals = approvals;
     }
@@ -65,7 +68,14 @@ public class EnrollmentService {
      */
     IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        X509CertificateHolder certificate = sign(exchange, profile, request);
+        Optional<Device> known = Device.lookup(exchange.label(), exchange.deviceIdentity());
+        X509CertificateHolder certificate = sign(profile, request, known);
+        if (FirstEnrollments.applies(known, exchange, approvedRequest)) {
+            Optional<IssuedCertificate> first = firstEnrollments.record(exchange, certificate);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
     }
 
@@ -86,18 +96,18 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = sign(exchange, profile, request);
+        X509CertificateHolder certificate = sign(profile, request,
+                Device.lookup(exchange.label(), exchange.deviceIdentity()));
         return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
 
     /**
-     * Signs with the profile's template, limited by the device's registration as read now; the recorder checks the
-     * registration again under the device lock.
+     * Signs with the profile's template, limited by the device's registration as {@code known} shows it now; the
+     * recorder checks the registration again under the device lock.
      */
-    private X509CertificateHolder sign(EstExchange exchange, Profile profile, CertificateRequestData request) {
-        CertificateTemplate template = Device.lookup(exchange.label(), exchange.deviceIdentity())
-                .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
+    private X509CertificateHolder sign(Profile profile, CertificateRequestData request, Optional<Device> known) {
+        CertificateTemplate template = known.map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
                 .orElse(profile.certificate());
         return CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), template, request, Instant.now());
     }

@@ -8,14 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-import dev.estserver.service.ca.CertificateIssuer;
-import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SerialNumbers;
-import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.policy.DuplicateDevicePolicy;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
@@ -116,26 +111,13 @@ class IssuanceRecorder {
             String replaces) {
         exchange.singleUseCredential().ifPresent(id -> Credential.consume(id, exchange.credentialName()));
         Instant now = Instant.now();
-        CertificateRecord record = new CertificateRecord();
-        record.serial = SerialNumbers.toHex(certificate.getSerialNumber());
+        CertificateRecord record = IssuedRows.certificate(certificate, device.label, replaces, now);
         record.deviceId = device.id;
-        record.label = device.label;
-        record.issuer = certificate.getIssuer().toString();
-        record.subject = certificate.getSubject().toString();
-        GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
-        record.subjectAltNames = sans == null ? null : SubjectAltNames.describe(sans);
-        record.notBefore = certificate.getNotBefore().toInstant();
-        record.notAfter = certificate.getNotAfter().toInstant();
-        record.der = CertificateIssuer.der(certificate);
-        record.fingerprintSha256 = Digests.sha256Hex(record.der);
-        record.status = CertificateRecord.Status.GOOD;
-        record.replacesSerial = replaces;
-        record.issuedAt = now;
         record.persist();
         device.currentCertificateSerial = record.serial;
         device.status = Device.Status.ACTIVE;
         device.updatedAt = now;
-        audit.append(exchange.event(EnrollmentEvent.Outcome.ISSUED, 200, record.serial, exchange.note()));
+        audit.append(IssuedRows.event(exchange, record));
         return new IssuedCertificate(record.serial, record.der);
     }
 
