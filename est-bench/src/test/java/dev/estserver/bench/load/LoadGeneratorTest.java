@@ -74,7 +74,7 @@ class LoadGeneratorTest {
     void countsExactlyWhatTheServerAnsweredAndEachMisbehaviourAsItsKind() throws Exception {
         try (FakeEstServer server = new FakeEstServer(pki, 70, MISBEHAVING)) {
             LoadResult result = run(server, spec(server, 4, ConnectionMode.KEEP_ALIVE, Duration.ZERO,
-                    Duration.ofSeconds(3)), 200);
+                    Duration.ofSeconds(2)), 200);
 
             assertThat(result.enrollments() + result.errors()).isEqualTo(70);
             assertThat(result.enrollments()).isEqualTo(server.answers(CERTIFICATE) + server.answers(CHUNKED_CERTIFICATE))
@@ -82,7 +82,7 @@ class LoadGeneratorTest {
             assertThat(result.errorKinds()).isEqualTo(
                     Map.of("http-500", 14L, "wrong-public-key", 8L, "io:SocketException", 1L));
             assertThat(result.errorSamples()).contains("http-500: expected status 200, got 500: injected failure");
-            assertThat(result.measured()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(result.measured()).isEqualTo(Duration.ofSeconds(2));
             assertThat(result.latencies().p50()).isPositive();
             assertThat(server.connections()).as("one per worker, and one more after the reset").isEqualTo(4 + 1);
         }
