@@ -14,7 +14,10 @@ final class Worker implements Runnable {
     private final Window window;
     private final ErrorTally errors;
     private final LatencySamples latencies = new LatencySamples();
-    /** This worker's own session cache, so that in NEW_CONNECTION_RESUMED it offers its own previous session. */
+    /**
+     * This worker's own session cache, so that in NEW_CONNECTION_RESUMED it offers its own previous session; none in
+     * NEW_CONNECTION, where every connection gets a fresh context and so nothing to resume.
+     */
     private final SSLContext context;
     private volatile HttpsConnection connection;
     /** A request taken from the pool but never sent, e.g. because connecting failed: the server has not seen it. */
@@ -28,7 +31,7 @@ final class Worker implements Runnable {
         this.csrs = csrs;
         this.window = window;
         this.errors = errors;
-        this.context = connector.newContext();
+        this.context = mode == ConnectionMode.NEW_CONNECTION ? null : connector.newContext();
     }
 
     @Override
@@ -68,7 +71,7 @@ final class Worker implements Runnable {
         HttpResponse response;
         try {
             if (connection == null) {
-                connection = connector.connect(mode == ConnectionMode.NEW_CONNECTION ? connector.newContext() : context);
+                connection = connector.connect(context == null ? connector.newContext() : context);
             }
             if (keepAlive) {
                 started = System.nanoTime();
