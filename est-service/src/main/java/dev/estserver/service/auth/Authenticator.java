@@ -24,6 +24,7 @@ import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.revocation.CertificateStates;
 import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.store.BootstrapCredentialReader;
 import dev.estserver.service.store.Credential;
 
 /**
@@ -42,10 +43,13 @@ public class Authenticator {
     private final LoginThrottle throttle;
     private final EstExchange exchange;
     private final VerifiedPasswords passwords;
+    private final BootstrapCredentialReader bootstrapCredentials;
 
     Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
-            LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords) {
+            LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords,
+            BootstrapCredentialReader bootstrapCredentials) {
         this.passwords = passwords;
+        this.bootstrapCredentials = bootstrapCredentials;
         this.trust = trust;
         this.oneTimeCodes = oneTimeCodes;
         this.certificateStates = certificateStates;
@@ -162,9 +166,8 @@ public class Authenticator {
     }
 
     private Caller verify(BasicCredentials credentials, String label, PKCS10CertificationRequest csr) {
-        // A short transaction of its own: no pooled connection is held while the password hash is computed.
-        Optional<Credential> stored = QuarkusTransaction.requiringNew()
-                .call(() -> Credential.findBootstrap(credentials.username()));
+        // Read before the hash is computed, on a connection that goes back to the pool at once.
+        Optional<Credential> stored = bootstrapCredentials.find(credentials.username());
         boolean passwordMatches = passwords.matches(credentials.password(),
                 stored.map(c -> c.secretHash).orElse(DUMMY_HASH));
         if (stored.isEmpty() || !passwordMatches) {

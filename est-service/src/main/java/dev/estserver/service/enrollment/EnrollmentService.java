@@ -68,13 +68,19 @@ public class EnrollmentService {
      */
     IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        Optional<Device> known = Device.lookup(exchange.label(), exchange.deviceIdentity());
-        X509CertificateHolder certificate = sign(profile, request, known);
-        if (FirstEnrollments.applies(known, exchange, approvedRequest)) {
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
+                profile.certificate(), request, Instant.now());
+        if (FirstEnrollments.applies(exchange, approvedRequest)) {
             Optional<IssuedCertificate> first = firstEnrollments.record(exchange, certificate);
             if (first.isPresent()) {
                 return first.get();
             }
+        }
+        // The device exists: its registration may limit what it is issued, so sign again where it does.
+        Optional<CertificateTemplate> limited = registered(exchange, profile);
+        if (limited.isPresent()) {
+            certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), limited.get(), request,
+                    Instant.now());
         }
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
     }
@@ -96,20 +102,20 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = sign(profile, request,
-                Device.lookup(exchange.label(), exchange.deviceIdentity()));
+        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
+                registered(exchange, profile).orElse(profile.certificate()), request, Instant.now());
         return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
 
     /**
-     * Signs with the profile's template, limited by the device's registration as {@code known} shows it now; the
-     * recorder checks the registration again under the device lock.
+     * The profile's template as the device's registration limits it, read now, or empty when the device has no
+     * registration that changes it; the recorder checks the registration again under the device lock.
      */
-    private X509CertificateHolder sign(Profile profile, CertificateRequestData request, Optional<Device> known) {
-        CertificateTemplate template = known.map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
-                .orElse(profile.certificate());
-        return CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), template, request, Instant.now());
+    private static Optional<CertificateTemplate> registered(EstExchange exchange, Profile profile) {
+        return Device.lookup(exchange.label(), exchange.deviceIdentity())
+                .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
+                .filter(template -> !template.equals(profile.certificate()));
     }
 
     private static CertificateRequestData accept(EstExchange exchange, Profile profile,

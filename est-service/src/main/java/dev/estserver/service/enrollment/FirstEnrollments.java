@@ -15,7 +15,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import io.agroal.api.AgroalDataSource;
 
 import dev.estserver.service.store.CertificateRecord;
-import dev.estserver.service.store.Device;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
@@ -102,8 +101,11 @@ class FirstEnrollments {
         }
     }
 
-    /** Whether an issuance can take this path: a new device, nothing else to update in the same transaction. */
-    static boolean applies(Optional<Device> known, EstExchange exchange, Optional<Long> approvedRequest) {
-        return known.isEmpty() && approvedRequest.isEmpty() && exchange.singleUseCredential().isEmpty();
+    /**
+     * Whether an issuance may try this path: nothing else must change in the same transaction (an approved request,
+     * a single-use credential). Whether the device is new, the statement itself finds out.
+     */
+    static boolean applies(EstExchange exchange, Optional<Long> approvedRequest) {
+        return approvedRequest.isEmpty() && exchange.singleUseCredential().isEmpty();
     }
 }
