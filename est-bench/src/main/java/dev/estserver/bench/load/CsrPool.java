@@ -6,5 +6,13 @@ package dev.estserver.bench.load;
  * scenario: a reused identity would measure the server's duplicate-device policy, not enrollment.
  */
 public final class CsrPool {
-    // Implemented on the load-generator branch.
+
+    /** {@code count} requests with EC P-256 keys, each with its own CN starting with {@code identityPrefix}. */
+    public static CsrPool generate(int count, String identityPrefix) {
+        throw new UnsupportedOperationException("implemented on the load-generator branch");
+    }
+
+    public int size() {
+        throw new UnsupportedOperationException("implemented on the load-generator branch");
+    }
 }
