@@ -37,7 +37,12 @@ record CaRun(CaAlgorithm ca, int limitThreads, double limitAtStart, double limit
         json.put("ca", ca.id());
         json.put("description", ca.description());
         json.put("cryptoLimit", limit);
-        seeding.ifPresent(d -> json.put("seeding", Map.of("rows", seedRows, "seconds", d.toMillis() / 1000.0)));
+        seeding.ifPresent(d -> {
+            Map<String, Object> seeded = new LinkedHashMap<>();
+            seeded.put("rows", seedRows);
+            seeded.put("seconds", d.toMillis() / 1000.0);
+            json.put("seeding", seeded);
+        });
         json.put("scenarios", scenarios.stream().map(ScenarioResult::toJson).toList());
         return json;
     }

@@ -65,6 +65,7 @@ record ScenarioResult(Scenario scenario, CaAlgorithm ca, LoadResult load, double
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("summary", summaryLine());
         json.put("scenario", scenario.name());
         json.put("ca", ca.id());
         json.put("connections", scenario.connections().name());
