@@ -42,7 +42,8 @@ class ScenarioResultTest {
     void jsonCarriesTheSummaryFigures() {
         ScenarioResult result = Results.of("keep-alive", 64, CaAlgorithm.EC_P256, 4567, 12.5, 0, 300);
 
-        assertThat(result.toJson()).containsEntry("scenario", "keep-alive").containsEntry("ca", "ec-p256")
+        assertThat(result.toJson()).containsEntry("summary", result.summaryLine())
+                .containsEntry("scenario", "keep-alive").containsEntry("ca", "ec-p256")
                 .containsEntry("concurrency", 64).containsEntry("throughputPerSecond", 456.7)
                 .containsEntry("limitPerSecond", 1000.0).containsEntry("errors", 0L).containsEntry("peakRssMib", 300L);
     }
