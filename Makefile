@@ -6,12 +6,14 @@ MGMT_PORT ?= 9000
 EST_DIR ?= .est
 MVN_ARGS ?= -B -ntp
 KUBECTL ?= kubectl
+# Options of `est-bench.jar run`, e.g. BENCH_ARGS="--cas ec-p256 --scenarios keep-alive" (README.md, Benchmark)
+BENCH_ARGS ?=
 JAVA_HOME ?=
 JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
 MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help jdk db build run stop test e2e crds install clean
+.PHONY: help jdk db build run stop test e2e bench crds install clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +41,10 @@ test: db jdk ## Run the whole test suite (unit, service over HTTPS + PostgreSQL,
 e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, service, PostgreSQL, init-container script
 	$(MVNW) -DskipTests package
 	$(MVNW) -pl est-operator failsafe:integration-test failsafe:verify -Dit.test=EndToEndIT
+
+bench: db jdk ## Measure enrollment speed against the crypto limit, both CA types, every scenario (target/bench/)
+	$(MVNW) -DskipTests package
+	$(JDK)/bin/java -jar est-bench/target/est-bench.jar run $(BENCH_ARGS)
 
 crds: jdk ## Regenerate src-crds/ and deploy/operator/crds/ from the operator's API types (commit the result)
 	$(MVNW) -q -pl est-operator test -Dtest=CrdFreshnessTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false

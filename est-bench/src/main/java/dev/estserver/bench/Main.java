@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 import dev.estserver.bench.load.LoadCommand;
+import dev.estserver.bench.run.RunCommand;
 
 /** {@code java -cp ... dev.estserver.bench.Main <command> [options]}: exit 0 on success, 1 on failure, 2 on misuse. */
 public final class Main {
@@ -18,12 +19,13 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0) {
-                throw new UsageException("expected a command: load");
+                throw new UsageException("expected a command: run (make bench) or load (any EST server)");
             }
             String[] options = Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "load" -> LoadCommand.run(options, out, err);
-                default -> throw new UsageException("unknown command '" + args[0] + "', expected: load");
+                case "run" -> RunCommand.run(options, out, err);
+                default -> throw new UsageException("unknown command '" + args[0] + "', expected: run or load");
             };
         } catch (UsageException e) {
             err.println("bench: " + e.getMessage());

@@ -25,13 +25,13 @@ class MainTest {
     @Test
     void exitsWithTwoAndOneLineWithoutACommand() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err()).isEqualTo("bench: expected a command: load" + System.lineSeparator());
+        assertThat(err()).isEqualTo("bench: expected a command: run (make bench) or load (any EST server)" + System.lineSeparator());
     }
 
     @Test
     void exitsWithTwoOnAnUnknownCommand() {
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err()).isEqualTo("bench: unknown command 'frobnicate', expected: load" + System.lineSeparator());
+        assertThat(err()).isEqualTo("bench: unknown command 'frobnicate', expected: run or load" + System.lineSeparator());
     }
 
     @Test

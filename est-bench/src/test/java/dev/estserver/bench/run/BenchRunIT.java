@@ -1,0 +1,59 @@
+package dev.estserver.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A smoke test of {@code make bench}, small enough for {@code make test}: one CA, a short keep-alive scenario and a
+ * tiny seeded one, against the packaged service in production mode. Not a benchmark: no figure is judged here.
+ */
+class BenchRunIT {
+
+    private static final Pattern SUMMARY = Pattern.compile("bench: (\\S+) ca=ec-p256 conc=2 throughput=(\\d+)/s "
+            + "limit=(\\d+)/s ratio=\\d+\\.\\d{2} p99=\\d+\\.\\dms errors=(\\d+) rss=(\\d+)");
+    private static final Path OUT = Path.of("target/bench-it");
+
+    @Test
+    void runsAScenarioAndASeededOneAgainstThePackagedServiceAndReportsThem() throws Exception {
+        String database = Objects.requireNonNullElse(System.getenv("EST_BENCH_TEST_DATABASE"), "est_bench_test");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+
+        int exit = RunCommand.run(new String[] { "--cas", "ec-p256", "--scenarios", "keep-alive:2,keep-alive-1m:2",
+                "--warmup", "1s", "--duration", "2s", "--limit-warmup", "1s", "--limit-duration", "1s",
+                "--seed-rows", "1000", "--database", database, "--out", OUT.toString(),
+                "--service-jar", "../est-service/target/quarkus-app/quarkus-run.jar" }, out, System.err);
+
+        System.out.print(captured.toString(StandardCharsets.UTF_8));
+        assertThat(exit).isZero();
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        List<Matcher> summaries = lines.stream().filter(l -> l.startsWith("bench: ")).map(SUMMARY::matcher).toList();
+        assertThat(summaries).hasSize(2).allMatch(Matcher::matches, "has the issue's summary format");
+        for (Matcher summary : summaries) {
+            assertThat(Long.parseLong(summary.group(2))).as("throughput of " + summary.group(1)).isPositive();
+            assertThat(Long.parseLong(summary.group(3))).as("crypto limit").isPositive();
+            assertThat(summary.group(4)).as("errors of " + summary.group(1)).isEqualTo("0");
+            assertThat(Long.parseLong(summary.group(5))).as("peak RSS in MiB").isPositive();
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("seed: ca=ec-p256 rows=1000 time="));
+        assertThat(lines).anyMatch(l -> l.startsWith("limit: ca=ec-p256 start=") && l.contains(" end="));
+        assertThat(lines).anyMatch(l -> l.startsWith("target: "));
+
+        String json = Files.readString(OUT.resolve("latest.json"));
+        assertThat(json).contains("\"cpus\": " + Runtime.getRuntime().availableProcessors(),
+                "\"atStartPerSecond\"", "\"atEndPerSecond\"", "\"rows\": 1000", "\"scenario\": \"keep-alive\"",
+                "\"scenario\": \"keep-alive-1m\"", "\"errors\": 0", "\"targets\"");
+        assertThat(json).contains("\"summary\": \"" + summaries.getFirst().group() + "\"");
+    }
+}
