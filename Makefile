@@ -44,7 +44,7 @@ e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, servic
 
 bench: db jdk ## Measure enrollment speed against the crypto limit, both CA types, every scenario (target/bench/)
 	$(MVNW) -DskipTests package
-	$(JDK)/bin/java -jar est-bench/target/est-bench.jar run $(BENCH_ARGS)
+	$(JDK)/bin/java -Djava.security.properties=est-bench/client.security -jar est-bench/target/est-bench.jar run $(BENCH_ARGS)
 
 crds: jdk ## Regenerate src-crds/ and deploy/operator/crds/ from the operator's API types (commit the result)
 	$(MVNW) -q -pl est-operator test -Dtest=CrdFreshnessTest -Dcrds.update=true -Dsurefire.failIfNoSpecifiedTests=false

@@ -12,21 +12,24 @@ import java.util.regex.Pattern;
 /**
  * The {@code run} command's options; every one has the default {@code make bench} uses.
  *
+ * @param serviceWarmup how long each freshly started service is driven, unmeasured, before its first scenario, so
+ *                      that no scenario measures the JIT compiler
  * @param limitWarmup   how long the crypto limit runs before it counts
  * @param limitDuration how long the crypto limit counts
  * @param seedRows      certificates in the database before the seeded scenario
  * @param serviceJar    the packaged service, relative to the repository root
  */
 public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Duration warmup, Duration duration,
-        Duration limitWarmup, Duration limitDuration, int seedRows, String database, Path out, Path serviceJar) {
+        Duration serviceWarmup, Duration limitWarmup, Duration limitDuration, int seedRows, String database, Path out, Path serviceJar) {
 
     static final String USAGE = """
             usage: java -jar est-bench/target/est-bench.jar run [options]   (from the repository root)
               --cas ec-p256,rsa-2048        issuing CA key types, one service run each
               --scenarios <s>,...           keep-alive, new-connection, new-connection-resumed, connections-1000,
                                             keep-alive-1m; <name>:<concurrency> for one concurrency (default: all)
-              --warmup 5s --duration 15s    per scenario: unmeasured warm-up, then the measured window
-              --limit-warmup 2s --limit-duration 5s   the crypto limit's warm-up and measurement
+              --warmup 5s --duration 10s    per scenario: unmeasured warm-up, then the measured window
+              --service-warmup 45s          unmeasured load on each freshly started service (JIT compilation)
+              --limit-warmup 5s --limit-duration 5s   the crypto limit's warm-up and measurement
               --seed-rows 1000000           certificates seeded before keep-alive-1m
               --database est_bench          PostgreSQL database on localhost:5432 (role est/est), emptied at start
               --out target/bench            PKI, service logs and the JSON report
@@ -38,7 +41,7 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
 
     public static BenchOptions defaults() {
         return new BenchOptions(List.of(CaAlgorithm.values()), Scenario.ALL, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, "est_bench",
+                Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, "est_bench",
                 Path.of("target/bench"), Path.of("est-service/target/quarkus-app/quarkus-run.jar"));
     }
 
@@ -57,6 +60,7 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
                 values.containsKey("cas") ? list(values.remove("cas")).stream().map(CaAlgorithm::of).toList() : d.cas,
                 values.containsKey("scenarios") ? Scenario.select(list(values.remove("scenarios"))) : d.scenarios,
                 duration(values, "warmup", d.warmup), duration(values, "duration", d.duration),
+                duration(values, "service-warmup", d.serviceWarmup),
                 duration(values, "limit-warmup", d.limitWarmup), duration(values, "limit-duration", d.limitDuration),
                 values.containsKey("seed-rows") ? positive("seed-rows", values.remove("seed-rows")) : d.seedRows,
                 values.containsKey("database") ? values.remove("database") : d.database,

@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.estserver.bench.limit.CryptoLimit;
+import dev.estserver.bench.load.ConnectionMode;
 import dev.estserver.bench.load.CsrPool;
 import dev.estserver.bench.load.LoadGenerator;
 import dev.estserver.bench.load.LoadResult;
 import dev.estserver.bench.load.LoadSpec;
+import dev.estserver.bench.load.MeasurementListener;
 import dev.estserver.service.ca.IssuingCa;
 
 /**
@@ -90,6 +92,7 @@ public final class BenchRun {
         Path log = options.out().resolve("service-" + ca.id() + ".log");
         try (BenchService service = BenchService.start(options.serviceJar(), pki, database.jdbcUrl(), log)) {
             PostgresProcesses postgres = new PostgresProcesses(database.name());
+            warmUp(service, pki, ca, limitAtStart);
             for (Scenario scenario : options.scenarios()) {
                 if (scenario.seeded() && seeding.isEmpty()) {
                     seeding = Optional.of(new FleetSeeder(database).seed(options.seedRows(), issuingCa));
@@ -106,6 +109,19 @@ public final class BenchRun {
         CaRun run = new CaRun(ca, limit.threads(), limitAtStart, limitAtEnd, seeding, options.seedRows(), results);
         out.println(run.limitLine());
         return run;
+    }
+
+    /** Keep-alive load at concurrency 64 that nothing measures, so that the first scenario does not pay for JIT. */
+    private void warmUp(BenchService service, BenchPki pki, CaAlgorithm ca, double limit) {
+        int concurrency = 64;
+        CsrPool csrs = CsrPool.generate(PoolSizing.csrs(limit, options.serviceWarmup(), Duration.ofSeconds(1),
+                concurrency), "warmup-" + runId + "-" + ca.id());
+        LoadResult load = new LoadGenerator().run(new LoadSpec(service.estBase(), pki.trustAnchors(),
+                service.credentials(), concurrency, ConnectionMode.KEEP_ALIVE, options.serviceWarmup(),
+                Duration.ofSeconds(1)), csrs, MeasurementListener.NONE);
+        out.println(String.format(Locale.ROOT, "run: service warm-up ca=%s %ds at conc=%d, then %d/s with %d errors",
+                ca.id(), options.serviceWarmup().toSeconds(), concurrency, Math.round(load.throughputPerSecond()),
+                load.errors()));
     }
 
     private ScenarioResult run(Scenario scenario, CaAlgorithm ca, double limit, BenchService service, BenchPki pki,

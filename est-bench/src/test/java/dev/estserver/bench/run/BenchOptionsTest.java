@@ -17,7 +17,8 @@ class BenchOptionsTest {
         assertThat(options.cas()).containsExactly(CaAlgorithm.EC_P256, CaAlgorithm.RSA_2048);
         assertThat(options.scenarios()).isEqualTo(Scenario.ALL);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.serviceWarmup()).isEqualTo(Duration.ofSeconds(45));
         assertThat(options.seedRows()).isEqualTo(1_000_000);
         assertThat(options.database()).isEqualTo("est_bench");
         assertThat(options.out()).isEqualTo(Path.of("target/bench"));
@@ -27,12 +28,13 @@ class BenchOptionsTest {
     @Test
     void everyOptionCanBeGiven() {
         BenchOptions options = BenchOptions.parse("--cas", "rsa-2048", "--scenarios", "keep-alive:2", "--warmup", "1s",
-                "--duration", "2500ms", "--limit-warmup", "1s", "--limit-duration", "2s", "--seed-rows", "1000",
+                "--duration", "2500ms", "--service-warmup", "3s", "--limit-warmup", "1s", "--limit-duration", "2s", "--seed-rows", "1000",
                 "--database", "est_bench_test", "--out", "target/x", "--service-jar", "../svc.jar");
 
         assertThat(options.cas()).containsExactly(CaAlgorithm.RSA_2048);
         assertThat(options.scenarios()).extracting(Scenario::concurrency).containsExactly(2);
         assertThat(options.duration()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(options.serviceWarmup()).isEqualTo(Duration.ofSeconds(3));
         assertThat(options.limitDuration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(options.seedRows()).isEqualTo(1000);
         assertThat(options.seeds()).isFalse();

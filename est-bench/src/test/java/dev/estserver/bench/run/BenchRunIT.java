@@ -31,7 +31,7 @@ class BenchRunIT {
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
         int exit = RunCommand.run(new String[] { "--cas", "ec-p256", "--scenarios", "keep-alive:2,keep-alive-1m:2",
-                "--warmup", "1s", "--duration", "2s", "--limit-warmup", "1s", "--limit-duration", "1s",
+                "--warmup", "1s", "--duration", "2s", "--service-warmup", "1s", "--limit-warmup", "1s", "--limit-duration", "1s",
                 "--seed-rows", "1000", "--database", database, "--out", OUT.toString(),
                 "--service-jar", "../est-service/target/quarkus-app/quarkus-run.jar" }, out, System.err);
 

@@ -12,8 +12,8 @@ class BenchServiceTest {
 
     @Test
     void javaOptionsComeFromTheVariableOrTheDefault() {
-        assertThat(BenchService.javaOptions(null)).containsExactly("-XX:+UseParallelGC", "-Xms128m", "-Xmx256m");
-        assertThat(BenchService.javaOptions("  ")).containsExactly("-XX:+UseParallelGC", "-Xms128m", "-Xmx256m");
+        assertThat(BenchService.javaOptions(null)).containsExactly("-XX:+UseParallelGC", "-Xmx192m");
+        assertThat(BenchService.javaOptions("  ")).containsExactly("-XX:+UseParallelGC", "-Xmx192m");
         assertThat(BenchService.javaOptions(" -Xmx400m  -XX:+UseSerialGC ")).containsExactly("-Xmx400m",
                 "-XX:+UseSerialGC");
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.Authenticator;
@@ -81,8 +82,14 @@ public class EstResource {
         };
     }
 
+    /**
+     * On a virtual thread: an enrollment blocks on PostgreSQL twice, and a platform worker thread per waiting
+     * request cost a fifth of the throughput at 64 concurrent clients (measured with make bench: 822 against 1036
+     * enrollments/s), and more memory.
+     */
     @POST
     @Path("{path: .+}")
+    @RunOnVirtualThread
     public Response post(@PathParam("path") String path, @Context HttpServerRequest request, InputStream body) {
         EstPath est = begin(path, "POST", request);
         Profile profile = profiles.forLabel(est.label());
