@@ -29,7 +29,7 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
                                             keep-alive-1m; <name>:<concurrency> for one concurrency (default: all)
               --warmup 5s --duration 10s    per scenario: unmeasured warm-up, then the measured window
               --service-warmup 45s          unmeasured load on each freshly started service (JIT compilation)
-              --limit-warmup 5s --limit-duration 5s   the crypto limit's warm-up and measurement
+              --limit-warmup 10s --limit-duration 5s  the crypto limit's warm-up and measurement
               --seed-rows 1000000           certificates seeded before keep-alive-1m
               --database est_bench          PostgreSQL database on localhost:5432 (role est/est), emptied at start
               --out target/bench            PKI, service logs and the JSON report
@@ -41,7 +41,8 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
 
     public static BenchOptions defaults() {
         return new BenchOptions(List.of(CaAlgorithm.values()), Scenario.ALL, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000_000, "est_bench",
+                Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(10), Duration.ofSeconds(5),
+                1_000_000, "est_bench",
                 Path.of("target/bench"), Path.of("est-service/target/quarkus-app/quarkus-run.jar"));
     }
 
