@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.bench.load.CsrPool;
 import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
@@ -39,7 +41,8 @@ public final class CryptoLimit {
     public CryptoLimit(IssuingCa ca, int threads) {
         this.ca = ca;
         this.threads = threads;
-        this.csrs = DeviceCsrs.generate(CSRS, "limit-");
+        CsrPool pool = CsrPool.generate(CSRS, "limit");
+        this.csrs = IntStream.range(0, CSRS).mapToObj(i -> pool.next().request()).toList();
     }
 
     /** On every core the JVM sees, as the service would use them under load. */
