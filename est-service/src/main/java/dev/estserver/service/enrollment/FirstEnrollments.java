@@ -1,16 +1,20 @@
 package dev.estserver.service.enrollment;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -19,86 +23,55 @@ import dev.estserver.service.store.EnrollmentEvent;
 
 /**
  * The first enrollment of a device that does not exist yet, which is what almost every {@code /simpleenroll} is:
- * the device, its certificate and the audit row in one SQL statement, so one round trip to PostgreSQL that
- * commits on its own. The general path ({@link IssuanceRecorder}) locks the device and takes six. The rows are the
- * ones {@link IssuedRows} builds for the general path too.
+ * the device, its certificate and the audit row written by one SQL statement that commits on its own, where the
+ * general path ({@link IssuanceRecorder}) locks the device and takes six round trips. The statement takes the rows
+ * of every first enrollment that arrived while the previous one ran ({@link FirstEnrollmentStatement}), so under
+ * load one statement and one commit serve several requests, each of which waits for that commit before it answers.
  * <p>
- * The device is inserted only if no device of that identity exists ({@code on conflict do nothing}), and the other
- * two rows are inserted from the device insert's result, so a device that appeared meanwhile (a concurrent first
- * enrollment, an operator's registration) writes nothing: the caller then takes the general path, which decides
- * under the device lock exactly as before.
+ * A device that exists after all (a concurrent first enrollment, an operator's registration, the same identity
+ * twice in one statement) gets nothing written, and its request takes the general path, which decides under the
+ * device lock exactly as before. So does every request of a statement that failed: the general path then fails or
+ * succeeds for each on its own.
  */
 @ApplicationScoped
 class FirstEnrollments {
 
-    private static final String INSERT = """
-            with new_device as (
-                insert into device (label, identity, status, current_certificate_serial, updated_at)
-                values (?, ?, 'ACTIVE', ?, ?)
-                on conflict (label, identity) do nothing
-                returning id),
-            issued as (
-                insert into certificate (serial, device_id, label, issuer, subject, subject_alt_names, not_before,
-                    not_after, fingerprint_sha256, der, status, issued_at)
-                select ?, id, ?, ?, ?, ?, ?, ?, ?, ?, 'GOOD', ? from new_device
-                returning serial),
-            audited as (
-                insert into enrollment_event (occurred_at, request_id, operation, label, outcome, status_code,
-                    auth_method, principal, client_address, device_identity, serial, reason)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, serial, ? from issued
-                returning id)
-            select count(*) from audited""";
+    private static final Logger LOG = Logger.getLogger(FirstEnrollments.class);
+    /** Statements in flight at once: while one waits for its commit, the next collects rows. */
+    private static final int WRITERS = 2;
+    private static final int MAX_ROWS = 64;
 
     private final AgroalDataSource dataSource;
+    private final LinkedBlockingQueue<FirstEnrollmentStatement.Row> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>(WRITERS);
 
     FirstEnrollments(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    @PostConstruct
+    void startWriters() {
+        for (int i = 0; i < WRITERS; i++) {
+            writers.add(Thread.ofVirtual().name("first-enrollments-" + i).start(this::write));
+        }
+    }
+
+    @PreDestroy
+    void stopWriters() {
+        writers.forEach(Thread::interrupt);
+    }
+
     /**
-     * @return the issued certificate, or empty when the device exists after all and nothing was written
+     * @return the issued certificate once committed, or empty when the device exists after all and nothing was
+     *         written
      */
     Optional<IssuedCertificate> record(EstExchange exchange, X509CertificateHolder certificate) {
-        Instant now = Instant.now();
-        CertificateRecord record = IssuedRows.certificate(certificate, exchange.label(), null, now);
+        CertificateRecord record = IssuedRows.certificate(certificate, exchange.label(), null, Instant.now());
         EnrollmentEvent event = IssuedRows.event(exchange, record);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int i = 0;
-            insert.setString(++i, exchange.label());
-            insert.setString(++i, exchange.deviceIdentity());
-            insert.setString(++i, record.serial);
-            insert.setTimestamp(++i, Timestamp.from(now));
-            insert.setString(++i, record.serial);
-            insert.setString(++i, record.label);
-            insert.setString(++i, record.issuer);
-            insert.setString(++i, record.subject);
-            insert.setString(++i, record.subjectAltNames);
-            insert.setTimestamp(++i, Timestamp.from(record.notBefore));
-            insert.setTimestamp(++i, Timestamp.from(record.notAfter));
-            insert.setString(++i, record.fingerprintSha256);
-            insert.setBytes(++i, record.der);
-            insert.setTimestamp(++i, Timestamp.from(record.issuedAt));
-            insert.setTimestamp(++i, Timestamp.from(event.occurredAt));
-            insert.setString(++i, event.requestId);
-            insert.setString(++i, event.operation);
-            insert.setString(++i, event.label);
-            insert.setString(++i, event.outcome.name());
-            insert.setInt(++i, event.statusCode);
-            insert.setString(++i, event.authMethod);
-            insert.setString(++i, event.principal);
-            insert.setString(++i, event.clientAddress);
-            insert.setString(++i, event.deviceIdentity);
-            insert.setString(++i, event.reason);
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1 ? Optional.of(new IssuedCertificate(record.serial, record.der))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the first enrollment of device '"
-                    + exchange.deviceIdentity() + "': " + e.getMessage(), e);
-        }
+        var row = new FirstEnrollmentStatement.Row(exchange.label(), exchange.deviceIdentity(), record, event,
+                new CompletableFuture<>());
+        queue.add(row);
+        return row.written().join() ? Optional.of(new IssuedCertificate(record.serial, record.der)) : Optional.empty();
     }
 
     /**
@@ -107,5 +80,24 @@ class FirstEnrollments {
      */
     static boolean applies(EstExchange exchange, Optional<Long> approvedRequest) {
         return approvedRequest.isEmpty() && exchange.singleUseCredential().isEmpty();
+    }
+
+    private void write() {
+        List<FirstEnrollmentStatement.Row> rows = new ArrayList<>(MAX_ROWS);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                rows.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(rows, MAX_ROWS - 1);
+            try (Connection connection = dataSource.getConnection()) {
+                FirstEnrollmentStatement.insert(connection, rows);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("first enrollments of %d devices go the general path: %s", rows.size(), e.getMessage());
+                rows.forEach(row -> row.written().complete(false));
+            }
+            rows.clear();
+        }
     }
 }
