@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.EnrollmentEvent;
+import dev.estserver.service.store.FirstEnrollmentStatement;
 
 /**
  * The first enrollment of a device that does not exist yet, which is what almost every {@code /simpleenroll} is:

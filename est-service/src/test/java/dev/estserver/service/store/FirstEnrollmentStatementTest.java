@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.estserver.service.store.CertificateRecord;
-import dev.estserver.service.store.EnrollmentEvent;
 import dev.estserver.service.support.Database;
 
 @QuarkusTest

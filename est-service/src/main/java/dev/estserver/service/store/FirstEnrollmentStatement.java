@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.store;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import dev.estserver.service.store.CertificateRecord;
-import dev.estserver.service.store.EnrollmentEvent;
-
 /**
  * One statement that writes the first enrollments of several new devices: devices, certificates and audit rows,
  * from arrays with one element per enrollment. A device is inserted only if no device of its identity exists
@@ -22,12 +19,12 @@ import dev.estserver.service.store.EnrollmentEvent;
  * an enrollment whose device exists writes nothing. The two foreign keys between device and certificate are checked
  * at the end of the statement, when both rows exist.
  */
-final class FirstEnrollmentStatement {
+public final class FirstEnrollmentStatement {
 
     /**
      * One enrollment's rows, and the answer its request waits for: whether they were written.
      */
-    record Row(String label, String identity, CertificateRecord certificate, EnrollmentEvent event,
+    public record Row(String label, String identity, CertificateRecord certificate, EnrollmentEvent event,
             CompletableFuture<Boolean> written) {
     }
 
@@ -67,7 +64,7 @@ final class FirstEnrollmentStatement {
      * Writes what it can of {@code rows} and completes each row's answer. A second row for the same device in one
      * statement is answered "not written" at once, so that its request takes the general path.
      */
-    static void insert(Connection connection, List<Row> rows) throws SQLException {
+    public static void insert(Connection connection, List<Row> rows) throws SQLException {
         Set<String> devices = new HashSet<>();
         List<Row> batch = rows.stream().filter(row -> {
             boolean first = devices.add(row.label() + '\n' + row.identity());
