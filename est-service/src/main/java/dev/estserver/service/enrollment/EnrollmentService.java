@@ -68,8 +68,7 @@ public class EnrollmentService {
      */
     IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
-                profile.certificate(), request, Instant.now());
+        X509CertificateHolder certificate = sign(profile, profile.certificate(), request);
         if (FirstEnrollments.applies(exchange, approvedRequest)) {
             Optional<IssuedCertificate> first = firstEnrollments.record(exchange, certificate);
             if (first.isPresent()) {
@@ -79,8 +78,7 @@ public class EnrollmentService {
         // The device exists: its registration may limit what it is issued, so sign again where it does.
         Optional<CertificateTemplate> limited = registered(exchange, profile);
         if (limited.isPresent()) {
-            certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), limited.get(), request,
-                    Instant.now());
+            certificate = sign(profile, limited.get(), request);
         }
         return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
     }
@@ -102,8 +100,8 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()),
-                registered(exchange, profile).orElse(profile.certificate()), request, Instant.now());
+        X509CertificateHolder certificate = sign(profile, registered(exchange, profile).orElse(profile.certificate()),
+                request);
         return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
@@ -116,6 +114,10 @@ public class EnrollmentService {
         return Device.lookup(exchange.label(), exchange.deviceIdentity())
                 .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
                 .filter(template -> !template.equals(profile.certificate()));
+    }
+
+    private X509CertificateHolder sign(Profile profile, CertificateTemplate template, CertificateRequestData request) {
+        return CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), template, request, Instant.now());
     }
 
     private static CertificateRequestData accept(EstExchange exchange, Profile profile,
