@@ -61,7 +61,8 @@ final class HttpResponseReader {
 
     private static Map<String, String> readFields(InputStream in) throws IOException {
         Map<String, String> fields = new HashMap<>();
-        for (String line = readLine(in, "the header fields"); !line.isEmpty(); line = readLine(in, "the header fields")) {
+        for (String line = readLine(in, "the header fields"); !line.isEmpty();
+                line = readLine(in, "the header fields")) {
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw new ProtocolException("expected 'name: value', got '" + abbreviate(line) + "'");
@@ -108,7 +109,8 @@ final class HttpResponseReader {
         } catch (NumberFormatException e) {
             // reported below with the value seen
         }
-        throw new ProtocolException("expected a Content-Length of 0 to " + MAX_BODY + ", got '" + abbreviate(value) + "'");
+        throw new ProtocolException("expected a Content-Length of 0 to " + MAX_BODY + ", got '" + abbreviate(value)
+                + "'");
     }
 
     private static byte[] readFixed(InputStream in, int length) throws IOException {

@@ -95,7 +95,8 @@ public final class LoadCommand {
     static String summary(String url, int concurrency, String mode, LoadResult result) {
         LoadResult.Latencies latencies = result.latencies();
         return String.format(Locale.ROOT,
-                "bench: load url=%s conc=%d connections=%s throughput=%.1f/s p50=%.2fms p95=%.2fms p99=%.2fms errors=%d",
+                "bench: load url=%s conc=%d connections=%s throughput=%.1f/s p50=%.2fms p95=%.2fms p99=%.2fms"
+                        + " errors=%d",
                 url, concurrency, mode, result.throughputPerSecond(), latencies.p50(), latencies.p95(),
                 latencies.p99(), result.errors());
     }

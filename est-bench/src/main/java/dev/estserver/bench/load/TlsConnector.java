@@ -43,7 +43,8 @@ final class TlsConnector {
                     ? keyManagers(certificate)
                     : null;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("cannot set up TLS with the given trust anchors and credentials: " + e, e);
+            throw new IllegalArgumentException("cannot set up TLS with the given trust anchors and credentials: " + e,
+                    e);
         }
     }
 

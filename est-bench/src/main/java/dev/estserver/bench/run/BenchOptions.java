@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param serviceJar    the packaged service, relative to the repository root
  */
 public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Duration warmup, Duration duration,
-        Duration serviceWarmup, Duration limitWarmup, Duration limitDuration, int seedRows, String database, Path out, Path serviceJar) {
+        Duration serviceWarmup, Duration limitWarmup, Duration limitDuration, int seedRows, String database, Path out,
+        Path serviceJar) {
 
     static final String USAGE = """
             usage: java -jar est-bench/target/est-bench.jar run [options]   (from the repository root)

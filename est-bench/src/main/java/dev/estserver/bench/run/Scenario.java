@@ -38,8 +38,8 @@ public record Scenario(String name, ConnectionMode connections, int concurrency,
             String[] parts = selector.split(":", 2);
             List<Scenario> named = ALL.stream().filter(s -> s.name.equals(parts[0])).toList();
             if (named.isEmpty()) {
-                throw new IllegalArgumentException("unknown scenario '" + parts[0] + "' in --scenarios; expected one of "
-                        + ALL.stream().map(Scenario::name).distinct().toList());
+                throw new IllegalArgumentException("unknown scenario '" + parts[0]
+                        + "' in --scenarios; expected one of " + ALL.stream().map(Scenario::name).distinct().toList());
             }
             if (parts.length == 1) {
                 selected.addAll(named);
