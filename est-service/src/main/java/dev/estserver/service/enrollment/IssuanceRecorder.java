@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 
-import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.DuplicateDevicePolicy;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
@@ -21,7 +20,6 @@ import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Credential;
 import dev.estserver.service.store.Device;
-import dev.estserver.service.store.EnrollmentEvent;
 import dev.estserver.service.store.PendingRequest;
 
 /**

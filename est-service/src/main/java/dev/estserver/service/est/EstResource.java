@@ -2,14 +2,7 @@ package dev.estserver.service.est;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
