@@ -24,7 +24,6 @@ import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.revocation.CertificateStates;
 import dev.estserver.service.revocation.RevocationReason;
-import dev.estserver.service.store.BootstrapCredentialReader;
 import dev.estserver.service.store.Credential;
 
 /**
@@ -43,11 +42,11 @@ public class Authenticator {
     private final LoginThrottle throttle;
     private final EstExchange exchange;
     private final VerifiedPasswords passwords;
-    private final BootstrapCredentialReader bootstrapCredentials;
+    private final BootstrapCredentialCache bootstrapCredentials;
 
     Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
             LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords,
-            BootstrapCredentialReader bootstrapCredentials) {
+            BootstrapCredentialCache bootstrapCredentials) {
         this.passwords = passwords;
         this.bootstrapCredentials = bootstrapCredentials;
         this.trust = trust;
@@ -166,18 +165,32 @@ public class Authenticator {
     }
 
     private Caller verify(BasicCredentials credentials, String label, PKCS10CertificationRequest csr) {
-        // Read before the hash is computed, on a connection that goes back to the pool at once.
-        Optional<Credential> stored = bootstrapCredentials.find(credentials.username());
-        boolean passwordMatches = passwords.matches(credentials.password(),
-                stored.map(c -> c.secretHash).orElse(DUMMY_HASH));
-        if (stored.isEmpty() || !passwordMatches) {
-            throw new RequestRejected(Problem.UNAUTHENTICATED, "bootstrap credentials for user '"
-                    + credentials.username() + "' not accepted: unknown user or wrong password");
-        }
-        Credential credential = stored.get();
+        Credential credential = matching(credentials).orElseThrow(() -> new RequestRejected(
+                Problem.UNAUTHENTICATED, "bootstrap credentials for user '" + credentials.username()
+                        + "' not accepted: unknown user or wrong password"));
         CredentialRestrictions.require(credential, "bootstrap credential '" + credentials.username() + "'", label,
                 csr, Instant.now());
         return Caller.basic(credentials.username(), credential.oneTime ? OptionalLong.of(credential.id)
                 : OptionalLong.empty());
+    }
+
+    /**
+     * The stored credential whose hash the password matches: the cached row when it does, else the row as the
+     * database has it now (its secret may have changed since it was cached), which is hashed only when it differs
+     * from the one just tried.
+     */
+    private Optional<Credential> matching(BasicCredentials credentials) {
+        Optional<Credential> cached = bootstrapCredentials.cached(credentials.username());
+        String triedHash = cached.map(c -> c.secretHash).orElse(null);
+        if (triedHash != null && passwords.matches(credentials.password(), triedHash)) {
+            return cached;
+        }
+        // Read before the hash is computed, on a connection that goes back to the pool at once.
+        Optional<Credential> stored = bootstrapCredentials.read(credentials.username());
+        String storedHash = stored.map(c -> c.secretHash).orElse(DUMMY_HASH);
+        if (storedHash.equals(triedHash)) {
+            return Optional.empty();
+        }
+        return passwords.matches(credentials.password(), storedHash) ? stored : Optional.empty();
     }
 }

@@ -6,6 +6,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import dev.estserver.service.ca.Crypto;
@@ -22,9 +24,14 @@ import dev.estserver.service.store.Credential;
 public class BootstrapCredentials {
 
     private final Profiles profiles;
+    private final BootstrapCredentialCache cache;
+    private final TransactionSynchronizationRegistry transactions;
 
-    BootstrapCredentials(Profiles profiles) {
+    BootstrapCredentials(Profiles profiles, BootstrapCredentialCache cache,
+            TransactionSynchronizationRegistry transactions) {
         this.profiles = profiles;
+        this.cache = cache;
+        this.transactions = transactions;
     }
 
     /** A newly issued credential; {@link #password()} exists only here. */
@@ -86,7 +93,26 @@ public class BootstrapCredentials {
                     + "revoked at " + credential.revokedAt);
         }
         credential.revokedAt = Instant.now();
+        evictAfterCompletion(username);
         return credential;
+    }
+
+    /**
+     * After the commit, not before: a request that reads the row between an eviction and the commit would cache the
+     * credential as not revoked.
+     */
+    private void evictAfterCompletion(String username) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do until the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.evict(username);
+            }
+        });
     }
 
     private static String generatedUsername() {

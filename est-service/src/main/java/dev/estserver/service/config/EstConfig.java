@@ -122,6 +122,15 @@ public interface EstConfig {
          */
         @WithDefault("5M")
         Duration verifiedPasswordTtl();
+
+        /**
+         * How long a replica uses a reusable bootstrap credential's row (revocation, expiry, restrictions, hash)
+         * before it reads it again, instead of a database read per enrollment. A revocation through this replica
+         * takes effect at once; through another replica, within this time. Single-use credentials and unknown
+         * usernames are read every time. {@code 0S} reads the row on every request.
+         */
+        @WithDefault("1S")
+        Duration credentialCacheTtl();
     }
 
     interface Admin {

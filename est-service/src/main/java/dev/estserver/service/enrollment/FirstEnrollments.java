@@ -33,33 +33,33 @@ import dev.estserver.service.store.FirstEnrollmentStatement;
  * twice in one statement) gets nothing written, and its request takes the general path, which decides under the
  * device lock exactly as before. So does every request of a statement that failed: the general path then fails or
  * succeeds for each on its own.
+ * <p>
+ * One statement runs at a time. With two, the second started as soon as one row was waiting, so statements
+ * alternated between one row and fifty, and the fifty waited for a whole statement behind the small one: one writer
+ * gave 10% more enrollments per second and a p99 a fifth lower at 64 concurrent clients (make bench).
  */
 @ApplicationScoped
 class FirstEnrollments {
 
     private static final Logger LOG = Logger.getLogger(FirstEnrollments.class);
-    /** Statements in flight at once: while one waits for its commit, the next collects rows. */
-    private static final int WRITERS = 2;
     private static final int MAX_ROWS = 64;
 
     private final AgroalDataSource dataSource;
     private final LinkedBlockingQueue<FirstEnrollmentStatement.Row> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>(WRITERS);
+    private Thread writer;
 
     FirstEnrollments(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @PostConstruct
-    void startWriters() {
-        for (int i = 0; i < WRITERS; i++) {
-            writers.add(Thread.ofVirtual().name("first-enrollments-" + i).start(this::write));
-        }
+    void startWriter() {
+        writer = Thread.ofVirtual().name("first-enrollments").start(this::write);
     }
 
     @PreDestroy
-    void stopWriters() {
-        writers.forEach(Thread::interrupt);
+    void stopWriter() {
+        writer.interrupt();
     }
 
     /**

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Reads a bootstrap credential for HTTP Basic authentication, which happens on every enrollment: one plain,
+ * Reads a bootstrap credential for HTTP Basic authentication, for the auth package's cache of them: one plain,
  * auto-committed SELECT. Through Panache in a transaction of its own it cost about a sixth of the service's CPU
  * per enrollment under load (JTA begin and commit, a Hibernate session, entity hydration). The credential comes
  * back detached: it is read, never changed, on this path.

@@ -3,6 +3,7 @@ package dev.estserver.service.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.auth.PasswordHasher;
 import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
@@ -96,6 +98,8 @@ class BootstrapCredentialsResourceTest {
     void aRevokedCredentialNoLongerEnrolls() {
         JsonNode issued = issue("{}");
         String user = issued.get("username").asText();
+        // The enrollment leaves the credential in this replica's cache: the revocation must evict it.
+        assertThat(enroll(null, issued, name("dev")).statusCode()).isEqualTo(200);
         JsonNode revoked = AdminClient.json(admin.post("bootstrap-credentials/" + user + "/revoke", null));
         assertThat(revoked.get("revokedAt").isNull()).isFalse();
         rejections.assertRejected(enroll(null, issued, name("dev")), 401, "bootstrap credential '" + user
@@ -104,6 +108,41 @@ class BootstrapCredentialsResourceTest {
                 "was already revoked at");
         rejections.assertRejected(admin.post("bootstrap-credentials/nobody-" + user + "/revoke", null), 404,
                 "no bootstrap credential named 'nobody-" + user + "'");
+    }
+
+    @Test
+    void aRevocationThroughAnotherReplicaTakesEffectWithinTheCacheTtl() throws InterruptedException {
+        JsonNode issued = issue("{}");
+        String user = issued.get("username").asText();
+        assertThat(enroll(null, issued, name("dev")).statusCode()).isEqualTo(200);
+
+        // What another replica's revocation looks like to this one: the row changes, nothing is evicted here.
+        database.update("update credential set revoked_at = now() where username = ?", user);
+        long revokedAt = System.nanoTime();
+        HttpResponse<byte[]> response = enroll(null, issued, name("dev"));
+        while (response.statusCode() == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(3).toNanos()) {
+            Thread.sleep(100);
+            response = enroll(null, issued, name("dev"));
+        }
+
+        rejections.assertRejected(response, 401, "bootstrap credential '" + user + "' was revoked at");
+        // est.auth.credential-cache-ttl is 1 s; the margin is for a busy machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void aSecretChangedThroughAnotherReplicaIsAcceptedAtOnce() {
+        JsonNode issued = issue("{}");
+        String user = issued.get("username").asText();
+        assertThat(enroll(null, issued, name("dev")).statusCode()).isEqualTo(200);
+
+        database.update("update credential set secret_hash = ? where username = ?",
+                PasswordHasher.hash("rotated-secret"), user);
+
+        HttpResponse<byte[]> response = EstClient.anonymous().post("simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + name("dev"))), "Authorization",
+                EstClient.basic(user, "rotated-secret"));
+        assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(200);
     }
 
     @Test
