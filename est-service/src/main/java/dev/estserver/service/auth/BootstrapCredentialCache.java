@@ -50,14 +50,14 @@ public class BootstrapCredentialCache {
     }
 
     /** The row read within the TTL, without asking the database; empty when there is none. */
-    public Optional<Credential> cached(String username) {
+    Optional<Credential> cached(String username) {
         Entry entry = entries.get(username);
         return entry != null && clock.getAsLong() - entry.expiresAtNanos < 0 ? Optional.of(entry.credential())
                 : Optional.empty();
     }
 
     /** The row as the database has it now, kept for the TTL when it is a reusable credential. */
-    public Optional<Credential> read(String username) {
+    Optional<Credential> read(String username) {
         Optional<Credential> stored = database.apply(username);
         if (stored.isEmpty() || stored.get().oneTime || ttlNanos <= 0) {
             entries.remove(username);
