@@ -187,7 +187,13 @@ public class Authenticator {
         }
         // Read before the hash is computed, on a connection that goes back to the pool at once.
         Optional<Credential> stored = bootstrapCredentials.read(credentials.username());
-        String storedHash = stored.map(c -> c.secretHash).orElse(DUMMY_HASH);
+        if (stored.isEmpty()) {
+            // Always a full Argon2id computation: through VerifiedPasswords, a client that once sent the dummy's
+            // password would make unknown usernames answer faster than known ones.
+            PasswordHasher.verify(credentials.password(), DUMMY_HASH);
+            return Optional.empty();
+        }
+        String storedHash = stored.get().secretHash;
         if (storedHash.equals(triedHash)) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.estserver.service.auth;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -34,6 +35,8 @@ public class BootstrapCredentialCache {
     private final LongSupplier clock;
     private final Function<String, Optional<Credential>> database;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Counts evictions, so that a read that started before one does not put back the row it evicted. */
+    private final AtomicLong evictions = new AtomicLong();
 
     private record Entry(Credential credential, long expiresAtNanos) {
     }
@@ -56,25 +59,36 @@ public class BootstrapCredentialCache {
                 : Optional.empty();
     }
 
-    /** The row as the database has it now, kept for the TTL when it is a reusable credential. */
+    /**
+     * The row as the database has it now, kept for the TTL when it is a reusable credential. The TTL counts from
+     * before the read, and a row read while an eviction happened is not kept: it may be the row before the change.
+     */
     Optional<Credential> read(String username) {
+        long evictionsBefore = evictions.get();
+        long readAt = clock.getAsLong();
         Optional<Credential> stored = database.apply(username);
         if (stored.isEmpty() || stored.get().oneTime || ttlNanos <= 0) {
             entries.remove(username);
             return stored;
         }
-        long now = clock.getAsLong();
         if (entries.size() >= MAX_ENTRIES) {
+            long now = clock.getAsLong();
             entries.values().removeIf(e -> now - e.expiresAtNanos >= 0);
         }
         if (entries.size() < MAX_ENTRIES) {
-            entries.put(username, new Entry(stored.get(), now + ttlNanos));
+            entries.put(username, new Entry(stored.get(), readAt + ttlNanos));
+        } else {
+            entries.remove(username);
+        }
+        if (evictions.get() != evictionsBefore) {
+            entries.remove(username);
         }
         return stored;
     }
 
     /** Forgets the row, after a change to it has been committed. */
     void evict(String username) {
+        evictions.incrementAndGet();
         entries.remove(username);
     }
 }

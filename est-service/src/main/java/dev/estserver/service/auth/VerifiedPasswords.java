@@ -26,7 +26,8 @@ import dev.estserver.service.config.EstConfig;
  * What is kept is an HMAC of the password under a key that exists only in this process, never the password; the
  * entry is tied to the stored hash, so a credential whose secret changes is verified afresh. Only a match is
  * remembered: a wrong password always costs a full Argon2id computation, so online guessing stays as slow as
- * before. The stored row (revocation, expiry, restrictions) is still read on every request by the caller.
+ * before. Revocation, expiry and restrictions are checked on every request, against the row as
+ * {@link BootstrapCredentialCache} has it.
  */
 @ApplicationScoped
 public class VerifiedPasswords {

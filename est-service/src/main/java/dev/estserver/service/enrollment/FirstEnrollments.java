@@ -46,7 +46,7 @@ class FirstEnrollments {
 
     private final AgroalDataSource dataSource;
     private final LinkedBlockingQueue<FirstEnrollmentStatement.Row> queue = new LinkedBlockingQueue<>();
-    private Thread writer;
+    private volatile Thread writer;
 
     FirstEnrollments(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -83,22 +83,29 @@ class FirstEnrollments {
         return approvedRequest.isEmpty() && exchange.singleUseCredential().isEmpty();
     }
 
+    /**
+     * The one writer: whatever a statement throws, its requests take the general path and the writer goes on, since
+     * without it every first enrollment would wait for ever. Rows still queued when it stops take the general path.
+     */
     private void write() {
         List<FirstEnrollmentStatement.Row> rows = new ArrayList<>(MAX_ROWS);
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
                 rows.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
+                queue.drainTo(rows, MAX_ROWS - 1);
+                try (Connection connection = dataSource.getConnection()) {
+                    FirstEnrollmentStatement.insert(connection, rows);
+                } catch (SQLException | RuntimeException | Error e) {
+                    LOG.warnf("first enrollments of %d devices go the general path: %s", rows.size(), e.toString());
+                    rows.forEach(row -> row.written().complete(false));
+                }
+                rows.clear();
             }
-            queue.drainTo(rows, MAX_ROWS - 1);
-            try (Connection connection = dataSource.getConnection()) {
-                FirstEnrollmentStatement.insert(connection, rows);
-            } catch (SQLException | RuntimeException e) {
-                LOG.warnf("first enrollments of %d devices go the general path: %s", rows.size(), e.getMessage());
-                rows.forEach(row -> row.written().complete(false));
-            }
-            rows.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queue.drainTo(rows);
+            rows.forEach(row -> row.written().complete(false));
         }
     }
 }

@@ -101,6 +101,36 @@ class BootstrapCredentialCacheTest {
     }
 
     @Test
+    void aRowReadWhileItWasEvictedIsNotKept() {
+        stored("fleet", false);
+        BootstrapCredentialCache[] cache = new BootstrapCredentialCache[1];
+        cache[0] = new BootstrapCredentialCache(Duration.ofSeconds(1), clock::get, username -> {
+            Optional<Credential> before = Optional.ofNullable(database.get(username));
+            cache[0].evict(username); // a revocation commits after the SELECT saw the row
+            return before;
+        });
+
+        assertThat(cache[0].read("fleet")).isPresent();
+
+        assertThat(cache[0].cached("fleet")).isEmpty();
+    }
+
+    @Test
+    void theTtlCountsFromBeforeTheRead() {
+        stored("fleet", false);
+        BootstrapCredentialCache cache = new BootstrapCredentialCache(Duration.ofSeconds(1), clock::get,
+                username -> {
+                    clock.addAndGet(Duration.ofMillis(600).toNanos()); // a slow query
+                    return Optional.ofNullable(database.get(username));
+                });
+        cache.read("fleet");
+
+        clock.addAndGet(Duration.ofMillis(400).toNanos());
+
+        assertThat(cache.cached("fleet")).isEmpty();
+    }
+
+    @Test
     void evictionForgetsTheRow() {
         BootstrapCredentialCache cache = cache(Duration.ofSeconds(1));
         stored("fleet", false);
