@@ -2,7 +2,6 @@ package dev.estserver.service.auth;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -34,12 +33,9 @@ public class BootstrapCredentialCache {
     private final long ttlNanos;
     private final LongSupplier clock;
     private final Function<String, Optional<Credential>> database;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ExpiringEntries<Credential> entries = new ExpiringEntries<>(MAX_ENTRIES);
     /** Counts evictions, so that a read that started before one does not put back the row it evicted. */
     private final AtomicLong evictions = new AtomicLong();
-
-    private record Entry(Credential credential, long expiresAtNanos) {
-    }
 
     @Inject
     BootstrapCredentialCache(EstConfig config, BootstrapCredentialReader reader) {
@@ -54,9 +50,7 @@ public class BootstrapCredentialCache {
 
     /** The row read within the TTL, without asking the database; empty when there is none. */
     Optional<Credential> cached(String username) {
-        Entry entry = entries.get(username);
-        return entry != null && clock.getAsLong() - entry.expiresAtNanos < 0 ? Optional.of(entry.credential())
-                : Optional.empty();
+        return entries.get(username, clock.getAsLong());
     }
 
     /**
@@ -71,15 +65,7 @@ public class BootstrapCredentialCache {
             entries.remove(username);
             return stored;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            long now = clock.getAsLong();
-            entries.values().removeIf(e -> now - e.expiresAtNanos >= 0);
-        }
-        if (entries.size() < MAX_ENTRIES) {
-            entries.put(username, new Entry(stored.get(), readAt + ttlNanos));
-        } else {
-            entries.remove(username);
-        }
+        entries.put(username, stored.get(), readAt + ttlNanos, clock.getAsLong());
         if (evictions.get() != evictionsBefore) {
             entries.remove(username);
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
@@ -39,10 +38,7 @@ public class VerifiedPasswords {
     private final LongSupplier clock;
     private final BiPredicate<String, String> argon2;
     private final SecretKeySpec key;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-
-    private record Entry(byte[] passwordMac, long expiresAtNanos) {
-    }
+    private final ExpiringEntries<byte[]> entries = new ExpiringEntries<>(MAX_ENTRIES);
 
     @Inject
     VerifiedPasswords(EstConfig config) {
@@ -65,19 +61,13 @@ public class VerifiedPasswords {
         }
         byte[] mac = mac(password);
         long now = clock.getAsLong();
-        Entry entry = entries.get(storedHash);
-        if (entry != null && now - entry.expiresAtNanos < 0 && MessageDigest.isEqual(entry.passwordMac, mac)) {
+        if (entries.get(storedHash, now).filter(known -> MessageDigest.isEqual(known, mac)).isPresent()) {
             return true;
         }
         if (!argon2.test(password, storedHash)) {
             return false;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.values().removeIf(e -> now - e.expiresAtNanos >= 0);
-        }
-        if (entries.size() < MAX_ENTRIES) {
-            entries.put(storedHash, new Entry(mac, now + ttlNanos));
-        }
+        entries.put(storedHash, mac, now + ttlNanos, now);
         return true;
     }
 
