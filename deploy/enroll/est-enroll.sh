@@ -231,16 +231,29 @@ post_once() {
     CONTENT_TYPE=${written#* }
 }
 
-# The last Retry-After header of the answer in delay-seconds form, else nothing.
-retry_after() {
-    tr -d '\r' <"$WORK/headers" 2>/dev/null | awk '
+# The value of header $1 (any case) in the last response of the answer, else nothing.
+last_header() {
+    tr -d '\r' <"$WORK/headers" 2>/dev/null | awk -v name="$(printf '%s:' "$1" | tr 'A-Z' 'a-z')" '
         /^HTTP\// { value = "" }
-        tolower($1) == "retry-after:" && $2 ~ /^[0-9]+$/ { value = $2 }
+        tolower($1) == name { sub(/^[^:]*:[ \t]*/, ""); value = $0 }
         END { print value }'
 }
 
-# The server's text/plain reason, on one line.
+# The Retry-After header of the answer in delay-seconds form, else nothing.
+retry_after() {
+    case $(last_header Retry-After) in
+        '' | *[!0-9]*) ;;
+        *) last_header Retry-After ;;
+    esac
+}
+
+# The server's reason, on one line: a 401 carries it in X-Est-Reason (its body stays empty), the rest as text/plain.
 reason() {
+    explained=$(last_header X-Est-Reason)
+    if [ -n "$explained" ]; then
+        printf '%s' "$explained" | cut -c1-500
+        return
+    fi
     case $CONTENT_TYPE in
         text/plain*) tr '\r\n' '  ' <"$WORK/body" | sed 's/  */ /g; s/ $//' | cut -c1-500 ;;
         *) printf '(no text/plain reason; Content-Type: %s)' "${CONTENT_TYPE:-none}" ;;

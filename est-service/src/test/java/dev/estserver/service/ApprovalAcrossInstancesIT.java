@@ -61,9 +61,11 @@ class ApprovalAcrossInstancesIT {
             assertThat(enroll(sh, PORT_A, "first.txt")).isEqualTo("202");
             assertThat(Files.readString(demo.resolve("headers-" + PORT_A + ".txt"))).containsIgnoringCase(
                     "Retry-After: 10");
-            assertThat(Files.readString(demo.resolve("first.txt"))).contains("stored for manual approval");
+            assertThat(Files.readString(demo.resolve("headers-" + PORT_A + ".txt")))
+                    .contains("stored for manual approval");
             assertThat(enroll(sh, PORT_B, "second.txt")).isEqualTo("202");
-            assertThat(Files.readString(demo.resolve("second.txt"))).contains("waiting for manual approval");
+            assertThat(Files.readString(demo.resolve("headers-" + PORT_B + ".txt")))
+                    .contains("waiting for manual approval");
 
             String admin = "curl -sS --fail-with-body --cacert ca.pem -H \"Authorization: Bearer $(cat admin-token)\" "
                     + "https://localhost:" + PORT_B + "/api/v1/approvals";

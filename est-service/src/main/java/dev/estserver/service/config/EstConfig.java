@@ -95,6 +95,27 @@ public interface EstConfig {
         /** Enabled TLS versions. TLS 1.2 stays on for libest-based clients. */
         @WithDefault("TLSv1.3,TLSv1.2")
         Set<String> protocols();
+
+        /** HTTP Strict Transport Security (RFC 6797) on every HTTPS response. */
+        Hsts hsts();
+    }
+
+    interface Hsts {
+        /**
+         * Send {@code Strict-Transport-Security}. Browsers (the admin console, Swagger UI) then refuse plain HTTP
+         * to this host name for {@link #maxAge()}; EST clients ignore it. Turn it off only when another host
+         * under the same name must still be reached over plain HTTP.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long browsers remember it; {@code 0S} tells them to forget an earlier one. */
+        @WithDefault("P365D")
+        Duration maxAge();
+
+        /** Extend it to every subdomain of the host name ({@code includeSubDomains}). */
+        @WithDefault("false")
+        boolean includeSubdomains();
     }
 
     interface Auth {
@@ -160,6 +181,21 @@ public interface EstConfig {
         /** Largest request body accepted; larger ones get 413. */
         @WithDefault("64K")
         MemorySize maxBodySize();
+
+        /**
+         * How much of a request body that was still arriving when its answer was sent (a 413, or a refusal that
+         * did not need the body) is read and thrown away. Closing a connection with unread bytes makes the kernel
+         * send a TCP reset, which can destroy the answer before the client reads it; reading the rest keeps the
+         * connection usable. Beyond this, or {@link #unreadBodyTimeout()}, an HTTP/1.x connection is closed and
+         * an HTTP/2 stream reset (NO_ERROR). An HTTP/1.x request that declares more than this is answered with
+         * {@code Connection: close}.
+         */
+        @WithDefault("1M")
+        MemorySize unreadBodyDiscard();
+
+        /** How long the rest of such a body may take to arrive; see {@link #unreadBodyDiscard()}. */
+        @WithDefault("10S")
+        Duration unreadBodyTimeout();
 
         /** Retry-After sent with 503 when the database is unreachable. */
         @WithDefault("30S")

@@ -27,6 +27,12 @@ public class EstErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(EstErrorMapper.class);
 
+    /**
+     * The reason of an answer whose body must stay empty: every 401 and 202 on the EST paths, which EST clients
+     * close unread (INTEROP 23). Clients ignore a header they do not know; curl -i shows it.
+     */
+    static final String REASON_HEADER = "X-Est-Reason";
+
     private final EstExchange exchange;
     private final AuditLog audit;
     private final EstConfig config;
@@ -39,13 +45,20 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
-        Response.ResponseBuilder response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
-                : text(e.problem().status(), e.getMessage());
+        Response.ResponseBuilder response;
+        if (e.problem() == Problem.UNAUTHENTICATED) {
+            // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge. Its body
+            // is empty: BouncyCastle's client closes a 401 unread and fails when bytes are left (INTEROP 23). Every
+            // 401 is such a challenge to a client, whether or not it sent credentials.
+            response = Response.status(e.problem().status())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"")
+                    .header(REASON_HEADER, headerText(e.getMessage()));
+        } else {
+            response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
+                    : text(e.problem().status(), e.getMessage());
+        }
         if (e.problem() == Problem.ADMIN_UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"est-admin\"");
-        } else if (e.problem() == Problem.UNAUTHENTICATED) {
-            // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge.
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"");
         }
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait)));
         return reject(e.problem().status(), e.getMessage(), response);
@@ -58,7 +71,9 @@ public class EstErrorMapper {
         LOG.infof("[%s] %s %s from %s -> 202: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), e.getMessage());
         recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
-        return text(202, e.getMessage()).header(HttpHeaders.RETRY_AFTER, seconds).build();
+        // Empty, like a 401: BouncyCastle's client returns on 202 without reading and then fails closing the body.
+        return Response.accepted().header(HttpHeaders.RETRY_AFTER, seconds)
+                .header(REASON_HEADER, headerText(e.getMessage())).build();
     }
 
     @ServerExceptionMapper
@@ -98,6 +113,13 @@ public class EstErrorMapper {
 
     private Response.ResponseBuilder text(int status, String message) {
         return Response.status(status).header(HttpHeaders.CONTENT_TYPE, EstMediaTypes.TEXT).entity(message + "\n");
+    }
+
+    /** A header value is visible ASCII and spaces only: anything else a reason quotes becomes '?'. */
+    private static String headerText(String reason) {
+        StringBuilder text = new StringBuilder(reason.length());
+        reason.chars().forEach(c -> text.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        return text.toString();
     }
 
     /** The audit must not turn a clear rejection into a 500 if the database is what is failing. */

@@ -135,12 +135,12 @@ public class EstResource {
         EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), mediaType);
         String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
-            throw tooLarge(request, declaredLength + " bytes declared in Content-Length");
+            throw tooLarge(declaredLength + " bytes declared in Content-Length");
         }
         try {
             byte[] bytes = body.readNBytes((int) maxBodySize + 1);
             if (bytes.length > maxBodySize) {
-                throw tooLarge(request, "more than " + maxBodySize + " bytes sent");
+                throw tooLarge("more than " + maxBodySize + " bytes sent");
             }
             return bytes;
         } catch (IOException e) {
@@ -156,9 +156,8 @@ public class EstResource {
         }
     }
 
-    /** The rest of the body stays unread, so the connection cannot carry another request: close it after the 413. */
-    private RequestRejected tooLarge(HttpServerRequest request, String seen) {
-        request.response().putHeader("Connection", "close").endHandler(done -> request.connection().close());
+    /** The rest of the body is not read here; http.UnreadBody discards it once the 413 is sent. */
+    private RequestRejected tooLarge(String seen) {
         return new RequestRejected(Problem.TOO_LARGE, "request body too large: at most " + maxBodySize
                 + " bytes are accepted, " + seen);
     }

@@ -3,11 +3,15 @@ package dev.estserver.service.est;
 import static dev.estserver.service.support.RawHttps.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -21,6 +25,7 @@ import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Pkcs7;
 import dev.estserver.service.support.RawHttps;
+import dev.estserver.service.support.Rejections;
 import dev.estserver.service.support.TestKeys;
 
 /** The wire-format traps of shared/INTEROP.md, numbered as there. */
@@ -28,6 +33,9 @@ import dev.estserver.service.support.TestKeys;
 class WireFormatTest {
 
     private final EstClient client = EstClient.anonymous();
+
+    @Inject
+    Rejections rejections;
 
     private static PKCS10CertificationRequest newCsr() {
         return Csrs.csr(TestKeys.ecP256(), "CN=wire-" + UUID.randomUUID());
@@ -113,9 +121,9 @@ class WireFormatTest {
         int half = body.length / 2;
         try (RawHttps raw = new RawHttps()) {
             raw.write(ascii(rawEnrollHeaders("Transfer-Encoding: chunked\r\n\r\n")),
-                    ascii(Integer.toHexString(half) + "\r\n"), java.util.Arrays.copyOfRange(body, 0, half), ascii("\r\n"),
+                    ascii(Integer.toHexString(half) + "\r\n"), Arrays.copyOfRange(body, 0, half), ascii("\r\n"),
                     ascii(Integer.toHexString(body.length - half) + "\r\n"),
-                    java.util.Arrays.copyOfRange(body, half, body.length), ascii("\r\n0\r\n\r\n"));
+                    Arrays.copyOfRange(body, half, body.length), ascii("\r\n0\r\n\r\n"));
             RawHttps.Response response = raw.read();
             assertThat(response.status()).as(response.text()).isEqualTo(200);
         }
@@ -123,14 +131,14 @@ class WireFormatTest {
 
     @Test
     void rejectsOversizedChunkedBody() throws Exception {
-        byte[] chunk = new byte[70 * 1024];
-        java.util.Arrays.fill(chunk, (byte) 'A');
+        byte[] chunk = filled(70 * 1024);
         try (RawHttps raw = new RawHttps()) {
             raw.write(ascii(rawEnrollHeaders("Transfer-Encoding: chunked\r\n\r\n")),
                     ascii(Integer.toHexString(chunk.length) + "\r\n"), chunk, ascii("\r\n0\r\n\r\n"));
-            RawHttps.Response response = raw.read();
-            assertThat(response.status()).isEqualTo(413);
-            assertThat(response.text()).contains("at most 65536 bytes are accepted, more than 65536 bytes sent");
+            rejections.assertRejected(raw.read(), 413, "at most 65536 bytes are accepted, more than 65536 bytes sent");
+            // The rest of the body was read and discarded (INTEROP 25): the connection carries the next request.
+            raw.write(ascii("GET /.well-known/est/cacerts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            assertThat(raw.read().status()).isEqualTo(200);
         }
     }
 
@@ -257,14 +265,107 @@ class WireFormatTest {
         assertThat(enroll(Csrs.base64(newCsr()), "application/pkcs10").statusCode()).isEqualTo(200);
     }
 
-    // 21. Limits: a declared oversized body is refused before it is read, and the connection closed.
+    // 21. Limits: a declared oversized body is refused before it is read.
     @Test
-    void refusesDeclaredOversizedBodyAndClosesConnection() throws Exception {
+    void answersADeclaredOversizedBodyBeforeItIsSentAndThenReadsAndDiscardsIt() throws Exception {
         try (RawHttps raw = new RawHttps()) {
-            raw.write(ascii(rawEnrollHeaders("Content-Length: 1000000\r\n\r\n")));
-            RawHttps.Response response = raw.read();
-            assertThat(response.status()).isEqualTo(413);
-            assertThat(response.text()).contains("1000000 bytes declared in Content-Length");
+            raw.write(ascii(rawEnrollHeaders("Content-Length: 200000\r\n\r\n")));
+            RawHttps.Response refused = raw.read(); // not a byte of the body sent yet
+            rejections.assertRejected(refused, 413, "at most 65536 bytes are accepted, 200000 bytes declared in "
+                    + "Content-Length");
+            assertThat(refused.header("Connection")).isNull();
+            raw.write(filled(200_000));
+            raw.write(ascii("GET /.well-known/est/cacerts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            assertThat(raw.read().status()).isEqualTo(200);
+        }
+    }
+
+    private static byte[] filled(int length) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) 'A');
+        return bytes;
+    }
+
+    // 22. Header names in canonical case: libest finds Content-Length and Content-Type with a byte-exact compare.
+    @Test
+    void spellsHeaderNamesCanonicallyOnEveryKindOfAnswer() throws Exception {
+        byte[] body = Csrs.base64(newCsr());
+        try (RawHttps raw = new RawHttps()) {
+            raw.write(ascii(rawEnrollHeaders("Content-Length: " + body.length + "\r\n\r\n")), body);
+            assertThat(raw.read().headerNames()).contains("Content-Length", "Content-Type",
+                    "Content-Transfer-Encoding", "X-Request-Id").allMatch(WireFormatTest::canonical);
+
+            raw.write(ascii("GET /.well-known/est/iot/csrattrs HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            assertThat(raw.read().headerNames()).contains("Content-Length", "Content-Type")
+                    .allMatch(WireFormatTest::canonical);
+
+            raw.write(ascii("POST /.well-known/est/simpleenroll HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/pkcs10\r\nContent-Length: " + body.length + "\r\n\r\n"), body);
+            assertThat(raw.read().headerNames()).contains("Content-Length", "WWW-Authenticate", "X-Est-Reason")
+                    .allMatch(WireFormatTest::canonical);
+
+            byte[] manual = Csrs.base64(newCsr());
+            raw.write(ascii("POST /.well-known/est/manual/simpleenroll HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/pkcs10\r\nAuthorization: " + EstClient.DEMO_BASIC + "\r\n"
+                    + "Content-Length: " + manual.length + "\r\n\r\n"), manual);
+            RawHttps.Response pending = raw.read();
+            assertThat(pending.status()).isEqualTo(202);
+            assertThat(pending.rawHeaderLines().get("retry-after")).isEqualTo("Retry-After: 10");
+            assertThat(pending.headerNames()).contains("Content-Length").allMatch(WireFormatTest::canonical);
+
+            raw.write(ascii("GET /.well-known/est/cacerts HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "\r\n"));
+            assertThat(raw.read().headerNames()).contains("Connection", "Content-Length")
+                    .allMatch(WireFormatTest::canonical);
+        }
+    }
+
+    /** Each dash-separated word capitalised, as RFC 9110 writes them; WWW-Authenticate as it is spelled there. */
+    private static boolean canonical(String name) {
+        return name.equals("WWW-Authenticate") || name.matches("[A-Z][a-z0-9]*(-[A-Z][a-z0-9]*)*");
+    }
+
+    // 23. The 401 challenge has an empty body: BouncyCastle's client closes it unread.
+    @Test
+    void challengesWithAnEmptyBodyAndTheReasonInAHeader() throws Exception {
+        byte[] body = Csrs.base64(newCsr());
+        try (RawHttps raw = new RawHttps()) {
+            raw.write(ascii("POST /.well-known/est/simpleenroll HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/pkcs10\r\nContent-Length: " + body.length + "\r\n\r\n"), body);
+            RawHttps.Response challenge = raw.read();
+            assertThat(challenge.rawHeaderLines().get("content-length")).isEqualTo("Content-Length: 0");
+            assertThat(challenge.rawHeaderLines().get("www-authenticate"))
+                    .isEqualTo("WWW-Authenticate: Basic realm=\"estrealm\"");
+            rejections.assertRejected(challenge, 401, "authentication required");
+        }
+    }
+
+    // 25. Early answers must arrive: a client that writes the whole oversized body before it reads gets the 413.
+    @Test
+    void answersAClientThatWritesTheWholeOversizedBodyBeforeReading() throws Exception {
+        try (RawHttps raw = new RawHttps()) {
+            raw.write(ascii(rawEnrollHeaders("Content-Length: 200000\r\n\r\n")), filled(200_000));
+            rejections.assertRejected(raw.read(), 413, "200000 bytes declared in Content-Length");
+            raw.write(ascii("GET /.well-known/est/cacerts HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+            assertThat(raw.read().status()).isEqualTo(200);
+        }
+    }
+
+    /** Beyond est.limits.unread-body-discard (1 MiB) the rest is not read: the answer says the connection closes. */
+    @Test
+    void closesAfterAnsweringABodyTooLargeToDiscard() throws Exception {
+        try (RawHttps raw = new RawHttps()) {
+            raw.write(ascii(rawEnrollHeaders("Content-Length: 5000000\r\n\r\n")));
+            RawHttps.Response refused = raw.read();
+            rejections.assertRejected(refused, 413, "5000000 bytes declared in Content-Length");
+            assertThat(refused.rawHeaderLines().get("connection")).isEqualTo("Connection: close");
+            try {
+                for (int sent = 0; sent < 2_000_000; sent += 65_536) {
+                    raw.write(filled(65_536));
+                }
+            } catch (IOException closed) {
+                // The server stopped reading past its bound, as it should.
+            }
             assertThat(raw.closedByServer()).isTrue();
         }
     }

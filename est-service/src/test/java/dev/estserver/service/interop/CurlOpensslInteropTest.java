@@ -227,13 +227,41 @@ class CurlOpensslInteropTest {
                 .isEqualTo(sh.ok("openssl x509 -in cert.pem -noout -pubkey"));
     }
 
+    /** INTEROP 23: a 401 is a challenge with an empty body; curl shows its reason with -i or %header{}. */
     @Test
-    void explainsRefusalsInPlainText() {
+    void explainsA401InItsReasonHeaderAndSendsNoBody() throws Exception {
         makeKeyAndCsr("key.pem", "csr.b64");
-        Shell.Result result = sh.run("curl -sS --cacert ca.pem -u estuser:wrong -H 'Content-Type: application/pkcs10' "
+        String result = sh.ok("curl -sS --cacert ca.pem -u estuser:wrong -H 'Content-Type: application/pkcs10' "
+                + "--data-binary @csr.b64 " + URL + "simpleenroll -o body -w '%{http_code} %header{x-est-reason}'");
+        assertThat(result).isEqualTo("401 bootstrap credentials for user 'estuser' not accepted: unknown user or "
+                + "wrong password");
+        assertThat(dir.resolve("body")).isEmptyFile();
+    }
+
+    @Test
+    void explainsOtherRefusalsInPlainText() {
+        makeKeyAndCsr("key.pem", "csr.b64");
+        Shell.Result result = sh.run("curl -sS --cacert ca.pem -u estuser:estpwd -H 'Content-Type: text/plain' "
                 + "--data-binary @csr.b64 " + URL + "simpleenroll -w ' %{http_code}'");
-        assertThat(result.stdout()).isEqualTo("bootstrap credentials for user 'estuser' not accepted: unknown user "
-                + "or wrong password\n 401");
+        assertThat(result.stdout()).isEqualTo("Content-Type must be application/pkcs10, got 'text/plain'\n 415");
+    }
+
+    /**
+     * INTEROP 24 and 25: curl's default over TLS is HTTP/2, where a 413 used to end in RST_STREAM (curl: status 000,
+     * PROTOCOL_ERROR); over HTTP/1.1 the connection was closed with the body unread. Either way the 413 and its
+     * reason arrive, and the connection carries the next request (curl reuses it: no new connect).
+     */
+    @ParameterizedTest
+    @CsvSource({"--http2, 2", "--http1.1, 1.1"})
+    void answersAnOversizedBodyWith413AndKeepsTheConnection(String httpOption, String httpVersion) throws Exception {
+        Files.write(dir.resolve("big.b64"), "A".repeat(200_000).getBytes());
+        String result = sh.ok("curl -sS " + httpOption + " --cacert ca.pem -u estuser:estpwd -H 'Content-Type: "
+                + "application/pkcs10' --data-binary @big.b64 " + URL + "simpleenroll -o refused.txt "
+                + "-w '%{http_version} %{http_code} %{num_connects}\n' --next " + httpOption + " --cacert ca.pem "
+                + URL + "cacerts -o cacerts.b64 -w '%{http_version} %{http_code} %{num_connects}'");
+        assertThat(result).isEqualTo(httpVersion + " 413 1\n" + httpVersion + " 200 0");
+        assertThat(Files.readString(dir.resolve("refused.txt"))).isEqualTo("request body too large: at most 65536 "
+                + "bytes are accepted, 200000 bytes declared in Content-Length\n");
     }
 
     /** RFC 7894: openssl req writes the code as the otpChallenge attribute; curl sends no credentials at all. */
@@ -254,8 +282,8 @@ class CurlOpensslInteropTest {
                 .isEqualTo(1);
 
         // The same command again: the code is spent.
-        assertThat(sh.ok(curl)).isEqualTo("401");
-        assertThat(Files.readString(dir.resolve("cert.b64"))).contains("one-time code " + code.id()
+        assertThat(sh.ok(curl + " -D headers.txt")).isEqualTo("401");
+        assertThat(Files.readString(dir.resolve("headers.txt"))).contains("x-est-reason: one-time code " + code.id()
                 + " was already used");
     }
 }

@@ -131,5 +131,10 @@ public final class RawHttps implements AutoCloseable {
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
+
+        /** Each header's name exactly as the server spelled it, in the order sent. */
+        public java.util.List<String> headerNames() {
+            return rawHeaderLines.values().stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
+        }
     }
 }

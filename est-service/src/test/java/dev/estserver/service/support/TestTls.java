@@ -9,7 +9,9 @@ import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.ca.PemFiles;
@@ -42,18 +44,31 @@ public final class TestTls {
     /** A context that presents {@code chain} with {@code key} as TLS client certificate. */
     public static SSLContext context(PrivateKey key, List<X509Certificate> chain) {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(key == null ? null : new KeyManager[] {keyManager(key, chain)},
+                    new TrustManager[] {trustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Trusts the demo CA only, for clients that take a trust manager rather than a context. */
+    public static X509TrustManager trustManager() {
+        try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("est-ca", caCertificate());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            KeyManager[] keyManagers = key == null ? null
-                    : new KeyManager[] {new AlwaysPresentKeyManager(key, chain.toArray(X509Certificate[]::new))};
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, tmf.getTrustManagers(), null);
-            return context;
+            return (X509TrustManager) tmf.getTrustManagers()[0];
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Presents {@code chain} with {@code key} whatever CA names the server asks for. */
+    public static KeyManager keyManager(PrivateKey key, List<X509Certificate> chain) {
+        return new AlwaysPresentKeyManager(key, chain.toArray(X509Certificate[]::new));
     }
 }
