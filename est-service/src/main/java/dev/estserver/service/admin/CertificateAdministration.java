@@ -51,8 +51,10 @@ class CertificateAdministration {
     /** A revoked certificate can no longer re-enroll; the device keeps its other certificates. */
     @Transactional
     CertificateView revoke(EstExchange exchange, String serial, RevocationReason reason) {
+        // The device before the certificate, as a reset, delete or enrollment of it locks them, so that this waits
+        // for those instead of deadlocking with them.
+        Device device = Device.lockOfCertificate(normalized(serial)).orElseThrow(() -> unknown(serial));
         CertificateRecord certificate = CertificateRecord.lock(normalized(serial)).orElseThrow(() -> unknown(serial));
-        Device device = Device.findById(certificate.deviceId);
         exchange.at(exchange.operation(), certificate.label);
         exchange.device(device.identity);
         revocations.revoke(exchange, certificate, reason);

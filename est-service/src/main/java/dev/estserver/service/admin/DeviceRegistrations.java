@@ -2,6 +2,7 @@ package dev.estserver.service.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.Device;
 import dev.estserver.service.store.EnrollmentEvent;
+import dev.estserver.service.store.Owner;
 
 /**
  * Devices made known by (label, identity) before they enroll, as a Kubernetes operator does: what they may be issued,
@@ -41,22 +43,25 @@ class DeviceRegistrations {
 
     /**
      * Creates or updates the registration; a deleted (REVOKED) device becomes PENDING again, so that it can enroll.
+     * With an owner, only for that owner ({@link #claim}).
      */
     @Transactional
     Registered register(EstExchange exchange, String label, String identity,
             RegistrationsResource.RegistrationRequest request) {
         profiles.forLabel(label);
         at(exchange, label, identity);
-        var wanted = request == null ? new RegistrationsResource.RegistrationRequest(null, null, null) : request;
+        var wanted = request == null ? new RegistrationsResource.RegistrationRequest(null, null, null, null) : request;
         Optional<SanAllowList> allowedSans = Optional.ofNullable(wanted.allowedSans())
                 .map(sans -> SanAllowList.parse("allowedSans", sans));
         Duration validity = QueryParameters.duration("validity", wanted.validity(), null);
         if (validity != null && (validity.isNegative() || validity.isZero())) {
             throw new RequestRejected(Problem.MALFORMED, "validity must be positive, got '" + wanted.validity() + "'");
         }
+        Owner owner = wanted.owner() == null ? null : wanted.owner().requireComplete("owner");
 
         boolean created = Device.createIfAbsent(label, identity);
         Device device = Device.lock(label, identity).orElseThrow();
+        claim(exchange, device, owner);
         if (device.status == Device.Status.REVOKED) {
             devices.reset(exchange, device, RevocationReason.SUPERSEDED);
         }
@@ -72,8 +77,31 @@ class DeviceRegistrations {
         audit.append(exchange.event(created ? EnrollmentEvent.Outcome.CREATED : EnrollmentEvent.Outcome.UPDATED,
                 created ? 201 : 200, null, (created ? "registered" : "registration updated") + ": allowed SANs "
                         + (view.allowedSans() == null ? "per profile" : view.allowedSans()) + ", validity "
-                        + (view.validity() == null ? "per profile" : view.validity())));
+                        + (view.validity() == null ? "per profile" : view.validity()) + ", owner "
+                        + (device.owner == null ? "none" : device.owner.describe())));
         return new Registered(created, view);
+    }
+
+    /**
+     * Records {@code requested} (null: an administrator's call, which leaves the owner as it is) as the owner of the
+     * locked device. A registration nobody owns yet (made by hand, or before owners existed) is adopted; an owner of
+     * the same name with another uid is that owner deleted and created again, as GitOps does, and keeps it. An owner
+     * of another name is refused, so that nobody takes over a device that is someone else's.
+     */
+    private void claim(EstExchange exchange, Device device, Owner requested) {
+        Owner recorded = device.owner;
+        if (requested == null || requested.equals(recorded)) {
+            return;
+        }
+        if (recorded != null && !recorded.name().equals(requested.name())) {
+            throw new RequestRejected(Problem.CONFLICT, named(device) + " belongs to " + recorded.describe() + "; "
+                    + requested.name() + " cannot take it over");
+        }
+        if (recorded != null) {
+            audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, "owner " + recorded.name()
+                    + " re-created: uid " + recorded.uid() + " → " + requested.uid()));
+        }
+        device.owner = requested;
     }
 
     @Transactional
@@ -83,13 +111,40 @@ class DeviceRegistrations {
     }
 
     /**
-     * Revokes the device's certificates and marks it deleted; a device already deleted stays as it is, so that a
-     * repeated delete succeeds.
+     * Registrations changed at or after {@code since} (null: all), in the order of their last change, then of id;
+     * what counts as a change is {@link Device#updatedAt}'s rule.
      */
     @Transactional
-    RegistrationView delete(EstExchange exchange, String label, String identity, RevocationReason reason) {
+    ChangesPage changes(Instant since, PageRequest page) {
+        ChangesPosition after = page.afterKey(ChangesPosition::parse);
+        // Taken before the query reads, so that whatever it does not see was stamped after this or committed after
+        // it: a reader that asks again from a little before asOf gets it then.
+        Instant asOf = after == null ? Instant.now() : after.asOf();
+        // A position (since, 0) comes before every registration changed at since: device ids start at 1.
+        List<Device> rows = after == null ? Device.changedAfter(since, 0, page.fetch())
+                : Device.changedAfter(after.changedAt(), after.deviceId(), page.fetch());
+        Page<RegistrationView> shown = page.page(rows,
+                d -> new ChangesPosition(asOf, d.updatedAt, d.id).key(), RegistrationView::of);
+        return new ChangesPage(shown.items(), shown.nextCursor(), asOf);
+    }
+
+    /**
+     * Revokes the device's certificates and marks it deleted; a device already deleted stays as it is, so that a
+     * repeated delete succeeds.
+     *
+     * @param ownerUid the uid of the owner deleting it; null: an administrator's call. A registration recorded for
+     *                 another uid is refused, so that a late delete of an owner that was re-created since, or of
+     *                 another owner, revokes nothing
+     */
+    @Transactional
+    RegistrationView delete(EstExchange exchange, String label, String identity, RevocationReason reason,
+            String ownerUid) {
         at(exchange, label, identity);
         Device device = Device.lock(label, identity).orElseThrow(() -> unknown(label, identity));
+        if (ownerUid != null && device.owner != null && !device.owner.uid().equals(ownerUid)) {
+            throw new RequestRejected(Problem.CONFLICT, named(device) + " belongs to " + device.owner.describe()
+                    + ", not to the caller's uid " + ownerUid);
+        }
         if (device.status != Device.Status.REVOKED) {
             devices.delete(exchange, device, reason);
         }
@@ -99,6 +154,10 @@ class DeviceRegistrations {
     private static void at(EstExchange exchange, String label, String identity) {
         exchange.at(exchange.operation(), label);
         exchange.device(identity);
+    }
+
+    private static String named(Device device) {
+        return "registration '" + device.label + "/" + device.identity + "'";
     }
 
     private static RequestRejected unknown(String label, String identity) {

@@ -3,9 +3,6 @@ package dev.estserver.service.admin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
@@ -27,9 +24,7 @@ public record DeviceView(long id, String label, String identity, String status, 
 
     /** Views of several devices, reading their current certificates in one query. */
     static List<DeviceView> of(List<Device> devices) {
-        Map<String, CertificateRecord> current = CertificateRecord.withSerials(devices.stream()
-                .map(d -> d.currentCertificateSerial).filter(Objects::nonNull).toList())
-                .stream().collect(Collectors.toMap(c -> c.serial, Function.identity()));
+        Map<String, CertificateRecord> current = CertificateRecord.currentOf(devices);
         return devices.stream().map(d -> of(d, current.get(d.currentCertificateSerial))).toList();
     }
 }

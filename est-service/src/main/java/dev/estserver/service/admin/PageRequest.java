@@ -31,9 +31,14 @@ record PageRequest(String list, String after, int limit) {
 
     /** The key as a number, for lists keyed by id. */
     Long afterId() {
+        return afterKey(Long::valueOf);
+    }
+
+    /** The key as {@code parse} reads it; null for the first page. A key that it cannot read is not ours. */
+    <K> K afterKey(Function<String, K> parse) {
         try {
-            return after == null ? null : Long.valueOf(after);
-        } catch (NumberFormatException e) {
+            return after == null ? null : parse.apply(after);
+        } catch (RuntimeException e) {
             throw notOurs(list);
         }
     }

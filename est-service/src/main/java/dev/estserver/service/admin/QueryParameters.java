@@ -31,7 +31,6 @@ final class QueryParameters {
         }
     }
 
-    /** An ISO-8601 instant such as {@code 2026-01-31T00:00:00Z}. */
     /** An ISO-8601 duration such as {@code P7D}, or {@code otherwise} when absent. */
     static Duration duration(String name, String value, Duration otherwise) {
         String given = text(value);
@@ -46,6 +45,7 @@ final class QueryParameters {
         }
     }
 
+    /** An ISO-8601 (RFC 3339) instant such as {@code 2026-01-31T00:00:00Z}. */
     static Instant instant(String name, String value) {
         if (text(value) == null) {
             return null;

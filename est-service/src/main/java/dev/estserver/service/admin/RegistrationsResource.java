@@ -20,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.store.Owner;
 
 /**
  * Devices registered before they enroll, by label ({@code default} for the unlabeled path) and identity (the CSR
- * subject CN, else the whole subject, else the first SAN): what they may be issued, suspension, and removal.
+ * subject CN, else the whole subject, else the first SAN): what they may be issued, suspension, their owner, and
+ * removal; and the registrations changed since a time, so that a client follows many devices without a call for each.
  */
-@Path("/api/v1/registrations/{label}/{identity}")
+@Path("/api/v1/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "adminToken")
 @Tag(name = "registrations")
@@ -37,8 +39,10 @@ public class RegistrationsResource {
      * @param validity    ISO-8601 duration such as {@code P90D}: the longest validity of its certificates (the
      *                    profile's when shorter); absent: the profile's
      * @param suspended   true: the device may not enroll or re-enroll; false: it may again; absent: unchanged
+     * @param owner       whom the registration is for, such as the DeviceEnrollment the operator registers it for: a
+     *                    registration of another owner name is refused (409); absent: the recorded owner stays
      */
-    public record RegistrationRequest(List<String> allowedSans, String validity, Boolean suspended) {
+    public record RegistrationRequest(List<String> allowedSans, String validity, Boolean suspended, Owner owner) {
     }
 
     private final AdminAccess access;
@@ -49,13 +53,30 @@ public class RegistrationsResource {
         this.registrations = registrations;
     }
 
+    @GET
+    @Operation(summary = "Registrations changed at or after changedSince, oldest change first, a page at a time",
+            description = "changedSince: RFC 3339 instant; absent: every registration. A change is anything the "
+                    + "registration shows, a revocation of its current certificate included. Pass the nextCursor of "
+                    + "a page as cursor for the next one. Ask again with changedSince a few seconds before the "
+                    + "answer's asOf: changes are stamped when written, not when committed.")
+    public ChangesPage changes(@QueryParam("changedSince") String changedSince, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        access.toRead("admin.registrations.changes", authorization);
+        return registrations.changes(QueryParameters.instant("changedSince", changedSince),
+                PageRequest.of("registrations", cursor, limit));
+    }
+
     @PUT
+    @Path("{label}/{identity}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a device, or update its registration: 201 when created, 200 when updated",
             description = "Body {\"allowedSans\": [\"DNS:app.example.com\"], \"validity\": \"P90D\", "
-                    + "\"suspended\": false}, every field optional. A deleted (REVOKED) device becomes PENDING "
-                    + "again. Enrollments of the device are refused (403) when the CSR has a SAN outside "
-                    + "allowedSans; its certificates last no longer than validity.")
+                    + "\"suspended\": false, \"owner\": {\"name\": \"DeviceEnrollment apps/a1\", \"uid\": "
+                    + "\"...\"}}, every field optional. A deleted (REVOKED) device becomes PENDING again. "
+                    + "Enrollments of the device are refused (403) when the CSR has a SAN outside allowedSans; its "
+                    + "certificates last no longer than validity. A registration without owner is adopted by the "
+                    + "owner given; one of another owner name is refused (409); the same name with a new uid (the "
+                    + "owner re-created) takes the new uid.")
     public Response register(@PathParam("label") String label, @PathParam("identity") String identity,
             RegistrationRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         DeviceRegistrations.Registered registered = registrations.register(
@@ -65,18 +86,24 @@ public class RegistrationsResource {
     }
 
     @GET
-    @Operation(summary = "A registered device with its current certificate")
+    @Path("{label}/{identity}")
+    @Operation(summary = "A registered device with its owner and current certificate")
     public RegistrationView get(@PathParam("label") String label, @PathParam("identity") String identity,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return registrations.get(access.toRead("admin.registrations.get", authorization), label, identity);
     }
 
     @DELETE
+    @Path("{label}/{identity}")
     @Operation(summary = "Revoke the device's certificates and mark it deleted (REVOKED); repeating it is harmless",
-            description = "Optional query parameter reason (RFC 5280 name); the default is cessationOfOperation.")
+            description = "Optional query parameters reason (RFC 5280 name; the default is cessationOfOperation) "
+                    + "and ownerUid: the uid of the owner deleting it; a registration recorded for another owner uid "
+                    + "is refused (409) and nothing is revoked.")
     public RegistrationView delete(@PathParam("label") String label, @PathParam("identity") String identity,
-            @QueryParam("reason") String reason, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @QueryParam("reason") String reason, @QueryParam("ownerUid") String ownerUid,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return registrations.delete(access.toChange("admin.registrations.delete", authorization), label, identity,
-                RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION));
+                RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION),
+                QueryParameters.text(ownerUid));
     }
 }

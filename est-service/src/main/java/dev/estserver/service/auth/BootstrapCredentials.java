@@ -15,6 +15,7 @@ import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;
+import dev.estserver.service.store.Owner;
 
 /**
  * Bootstrap credentials (HTTP Basic username and password) that operators issue at run time: per device or shared,
@@ -34,8 +35,12 @@ public class BootstrapCredentials {
         this.transactions = transactions;
     }
 
-    /** A newly issued credential; {@link #password()} exists only here. */
-    public record Issued(Credential credential, String password) {
+    /**
+     * A newly issued credential; {@link #password()} exists only here.
+     *
+     * @param replaced the earlier credentials of the same owner that the issue revoked
+     */
+    public record Issued(Credential credential, String password, List<Credential> replaced) {
 
         @Override
         public String toString() {
@@ -47,11 +52,16 @@ public class BootstrapCredentials {
      * @param username       null: a generated one
      * @param label          null: any label that accepts Basic
      * @param deviceIdentity null: any device; else the identity the CSR must name
+     * @param owner          null: nobody in particular; else the credential replaces every unrevoked one issued for
+     *                       the same owner uid, which are revoked in the same transaction: a retry of an issue whose
+     *                       answer was lost leaves one valid credential, the one whose password the caller has
      * @throws IllegalArgumentException for a label that does not accept Basic, or a validity that is not positive
-     * @throws RequestRejected          409 when the username is taken
+     * @throws RequestRejected          409 when the username is taken, or when a credential was issued for the owner
+     *                                  by a request that began after this one
      */
     @Transactional
-    public Issued issue(String username, String label, String deviceIdentity, boolean oneTime, Duration validity) {
+    public Issued issue(String username, String label, String deviceIdentity, boolean oneTime, Duration validity,
+            Owner owner) {
         CredentialRestrictions.requireIssuable(profiles, "bootstrap credential", AuthMethod.BASIC, label,
                 deviceIdentity, validity);
         String name = username == null || username.isBlank() ? generatedUsername() : username.strip();
@@ -72,8 +82,30 @@ public class BootstrapCredentials {
         credential.deviceIdentity = deviceIdentity;
         credential.oneTime = oneTime;
         credential.expiresAt = Instant.now().plus(validity);
+        credential.owner = owner;
+        List<Credential> replaced = owner == null ? List.of() : earlierOf(owner);
+        replaced.forEach(this::revokeNow);
         credential.persist();
-        return new Issued(credential, password);
+        return new Issued(credential, password, replaced);
+    }
+
+    /**
+     * The owner's unrevoked credentials, which an issue for it replaces, locked. One created by a request that began
+     * after this one is a retry sent while this one was still running, and its caller holds its password: this one
+     * must not replace it, and is refused instead.
+     */
+    private static List<Credential> earlierOf(Owner owner) {
+        Instant began = Credential.lockOwner(owner.uid());
+        List<Credential> unrevoked = Credential.lockUnrevokedBootstrapOf(owner.uid());
+        for (Credential later : unrevoked) {
+            if (later.createdAt.isAfter(began)) {
+                throw new RequestRejected(Problem.CONFLICT, "bootstrap credential '" + later.username + "' was "
+                        + "issued for " + owner.describe() + " at " + later.createdAt + " by a request that began "
+                        + "after this one (at " + began + "); this older request does not replace it and issues "
+                        + "nothing");
+            }
+        }
+        return unrevoked;
     }
 
     /** Bootstrap credentials by id after {@code afterId}; their secrets are never returned. */
@@ -92,9 +124,22 @@ public class BootstrapCredentials {
             throw new RequestRejected(Problem.CONFLICT, "bootstrap credential '" + username + "' was already "
                     + "revoked at " + credential.revokedAt);
         }
-        credential.revokedAt = Instant.now();
-        evictAfterCompletion(username);
+        revokeNow(credential);
         return credential;
+    }
+
+    /** Every unrevoked bootstrap credential issued for the owner of {@code ownerUid}: none when it has none left. */
+    @Transactional
+    public List<Credential> revokeOwnedBy(String ownerUid) {
+        Credential.lockOwner(ownerUid);
+        List<Credential> revoked = Credential.lockUnrevokedBootstrapOf(ownerUid);
+        revoked.forEach(this::revokeNow);
+        return revoked;
+    }
+
+    private void revokeNow(Credential credential) {
+        credential.revokedAt = Instant.now();
+        evictAfterCompletion(credential.username);
     }
 
     /**

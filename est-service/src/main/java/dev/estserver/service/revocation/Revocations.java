@@ -13,10 +13,13 @@ import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.CertificateRecord;
+import dev.estserver.service.store.Device;
 
 /**
  * Revokes certificates this service issued. The revocation commits together with a new CRL of the certificate's CA,
- * and OCSP reads the certificate table on every request, so both report it as soon as this returns.
+ * and OCSP reads the certificate table on every request, so both report it as soon as this returns. The device whose
+ * current certificate it was is marked changed, as its registration shows the revocation; callers lock that device
+ * first, the order in which every path locks a device and its certificates.
  */
 @ApplicationScoped
 public class Revocations {
@@ -48,6 +51,7 @@ public class Revocations {
                     + certificate.revokedAt + ", reason " + RevocationReason.describe(certificate.revocationReason));
         }
         certificate.revoke(reason.code(), at);
+        Device.currentCertificateRevoked(hex);
         crls.publishFor(certificate.issuer);
         Counter.builder("est.revocations")
                 .description("Certificates revoked, by RFC 5280 reason: by an operator, or superseded by a "

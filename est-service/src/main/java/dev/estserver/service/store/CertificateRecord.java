@@ -2,8 +2,13 @@ package dev.estserver.service.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -97,8 +102,17 @@ public class CertificateRecord extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    public static List<CertificateRecord> withSerials(Collection<String> serials) {
-        return serials.isEmpty() ? List.of() : list("serial in ?1", serials);
+    /**
+     * The current certificates of {@code devices}, by serial, read in one query. The map answers null for a null
+     * serial (a device without one), which {@code Map.of()} would refuse.
+     */
+    public static Map<String, CertificateRecord> currentOf(Collection<Device> devices) {
+        List<String> serials = devices.stream().map(d -> d.currentCertificateSerial).filter(Objects::nonNull).toList();
+        if (serials.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        return CertificateRecord.<CertificateRecord>list("serial in ?1", serials).stream()
+                .collect(Collectors.toMap(c -> c.serial, Function.identity()));
     }
 
     public void revoke(int reason, Instant at) {

@@ -1,15 +1,18 @@
 package dev.estserver.service.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -59,6 +62,10 @@ public class Credential extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AdminRole role;
 
+    /** Whom a bootstrap credential was issued for; null: nobody in particular, and for every other kind. */
+    @Embedded
+    public Owner owner;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
@@ -68,6 +75,25 @@ public class Credential extends PanacheEntityBase {
 
     public static Optional<Credential> findBootstrap(String username) {
         return find("kind = ?1 and username = ?2", Kind.BOOTSTRAP, username).firstResultOptional();
+    }
+
+    /**
+     * Locks the owner of {@code ownerUid} until the transaction ends, so that of two transactions issuing or revoking
+     * bootstrap credentials for one owner the second waits for the first, then sees the credential it committed. No
+     * row can be locked instead: the owner may have none yet.
+     *
+     * @return when the caller's transaction began, on the database's clock, which stamps {@link #createdAt}
+     */
+    public static Instant lockOwner(String ownerUid) {
+        return (Instant) getEntityManager().createNativeQuery(
+                "select now() from pg_advisory_xact_lock(hashtext('credential.owner_uid'), hashtext(?1))",
+                Instant.class).setParameter(1, ownerUid).getSingleResult();
+    }
+
+    /** The unrevoked bootstrap credentials issued for the owner of {@code ownerUid}, locked, oldest first. */
+    public static List<Credential> lockUnrevokedBootstrapOf(String ownerUid) {
+        return find("kind = ?1 and owner.uid = ?2 and revokedAt is null order by id", Kind.BOOTSTRAP, ownerUid)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public static Optional<Credential> findOneTimeCode(String secretHash) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -52,9 +53,21 @@ public class Device extends PanacheEntityBase {
     @Column(name = "validity_seconds")
     public Long validitySeconds;
 
+    /** Whom the registration belongs to; null: nobody claimed it (made by hand, or by a first enrollment). */
+    @Embedded
+    public Owner owner;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /**
+     * When anything the device's registration shows last changed: every write of the row sets it, and so does the
+     * revocation of its current certificate ({@link #currentCertificateRevoked}), which changes no other column.
+     * One rule, so that the changes feed ({@link #changedAfter}) misses nothing. It is the writer's clock when its
+     * transaction wrote the row (for a first enrollment, when the certificate was issued), not when it committed:
+     * a change may become visible after rows stamped later than it, which is why readers of the feed ask again from a
+     * little before the time of their previous reading.
+     */
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -82,6 +95,21 @@ public class Device extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
     }
 
+    /** The device that was issued the certificate of {@code serial}, locked for the rest of the transaction. */
+    public static Optional<Device> lockOfCertificate(String serial) {
+        return find("id = (select c.deviceId from CertificateRecord c where c.serial = ?1)", serial)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
+    /**
+     * Marks the device whose current certificate is {@code serial} changed, after that certificate was revoked: the
+     * revocation shows in its registration. Revokers lock the device before the certificate, the order of every path
+     * that changes both, so this write never waits for a transaction that waits for theirs.
+     */
+    public static void currentCertificateRevoked(String serial) {
+        update("updatedAt = ?1 where currentCertificateSerial = ?2", Instant.now(), serial);
+    }
+
     /** The device as it is now, unlocked. */
     public static Optional<Device> lookup(String label, String identity) {
         return find("label = ?1 and identity = ?2", label, identity).singleResultOptional();
@@ -98,5 +126,15 @@ public class Device extends PanacheEntityBase {
                         "before", filter.expiringBefore())
                 .and("id > :after", "after", afterId);
         return find(where.query("id"), where.parameters()).page(0, limit).list();
+    }
+
+    /**
+     * Devices after the position ({@code changedAt}, {@code afterId}) in the order of their last change (then id),
+     * at most {@code limit}; from the first when {@code changedAt} is null. The keyset of the changes feed, which the
+     * index on (updated_at, id) serves.
+     */
+    public static List<Device> changedAfter(Instant changedAt, long afterId, int limit) {
+        return (changedAt == null ? find("order by updatedAt, id")
+                : find("(updatedAt, id) > (?1, ?2) order by updatedAt, id", changedAt, afterId)).page(0, limit).list();
     }
 }

@@ -25,7 +25,8 @@ import dev.estserver.service.support.TestKeys;
 
 /**
  * Operators issue bootstrap credentials at run time: the password is shown once and stored hashed, and each
- * restriction (single use, label, device, expiry, revocation) holds at enrollment.
+ * restriction (single use, label, device, expiry, revocation) holds at enrollment. A credential issued for an owner
+ * replaces the owner's earlier ones, and an owner's credentials are revoked together.
  */
 @QuarkusTest
 class BootstrapCredentialsResourceTest {
@@ -46,6 +47,17 @@ class BootstrapCredentialsResourceTest {
         HttpResponse<byte[]> response = admin.post("bootstrap-credentials", json);
         assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(201);
         return AdminClient.json(response);
+    }
+
+    /** A request body member naming the owner of {@code uid}. */
+    private static String owner(String uid) {
+        return "\"owner\": {\"name\": \"DeviceEnrollment apps/a1\", \"uid\": \"" + uid + "\"}";
+    }
+
+    private JsonNode listed(JsonNode credential) {
+        String user = credential.get("username").asText();
+        return admin.pages("bootstrap-credentials?limit=500").stream().flatMap(List::stream)
+                .filter(c -> c.get("username").asText().equals(user)).findFirst().orElseThrow();
     }
 
     private static HttpResponse<byte[]> enroll(String label, JsonNode credential, String device) {
@@ -155,5 +167,70 @@ class BootstrapCredentialsResourceTest {
                 "a bootstrap credential named 'estuser' exists");
         rejections.assertRejected(AdminClient.auditor().post("bootstrap-credentials", "{}"), 403,
                 "requires role admin");
+    }
+
+    @Test
+    void issuingAgainForTheSameOwnerRevokesTheEarlierCredential() {
+        String uid = UUID.randomUUID().toString();
+        JsonNode first = issue("{" + owner(uid) + "}");
+        String firstUser = first.get("username").asText();
+        assertThat(first.get("replaced")).isEmpty();
+        assertThat(first.get("owner").get("name").asText()).isEqualTo("DeviceEnrollment apps/a1");
+        assertThat(first.get("owner").get("uid").asText()).isEqualTo(uid);
+        // The enrollment leaves the credential in this replica's cache: the replacement must evict it.
+        assertThat(enroll(null, first, name("dev")).statusCode()).isEqualTo(200);
+
+        // A retry whose first attempt succeeded, but whose answer was lost.
+        JsonNode second = issue("{" + owner(uid) + "}");
+
+        assertThat(second.get("replaced")).extracting(JsonNode::asText).containsExactly(firstUser);
+        rejections.assertRejected(enroll(null, first, name("dev")), 401, "bootstrap credential '" + firstUser
+                + "' was revoked at");
+        assertThat(enroll(null, second, name("dev")).statusCode()).isEqualTo(200);
+        assertThat(listed(first).get("revokedAt").isNull()).isFalse();
+        assertThat(listed(first).get("owner").get("uid").asText()).isEqualTo(uid);
+        assertThat(listed(second).get("revokedAt").isNull()).isTrue();
+        assertThat(database.count("select count(*) from enrollment_event where operation = "
+                + "'admin.bootstrap-credentials.issue' and outcome = 'REVOKED' and reason = ?", "bootstrap "
+                + "credential '" + firstUser + "' replaced by '" + second.get("username").asText() + "', owner "
+                + "DeviceEnrollment apps/a1 (uid " + uid + ")")).isEqualTo(1);
+    }
+
+    @Test
+    void revokingByOwnerRevokesEveryCredentialOfThatOwnerAndNothingElse() {
+        String uid = UUID.randomUUID().toString();
+        JsonNode replaced = issue("{" + owner(uid) + "}");
+        JsonNode current = issue("{" + owner(uid) + "}");
+        JsonNode anotherOwners = issue("{" + owner(UUID.randomUUID().toString()) + "}");
+        JsonNode nobodys = issue("{}");
+        assertThat(enroll(null, current, name("dev")).statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> revoked = admin.post("bootstrap-credentials/revoke", "{\"ownerUid\": \"" + uid + "\"}");
+
+        assertThat(AdminClient.json(revoked).get("revoked")).extracting(JsonNode::asText)
+                .containsExactly(current.get("username").asText());
+        rejections.assertRejected(enroll(null, current, name("dev")), 401, "was revoked at");
+        assertThat(listed(replaced).get("revokedAt").isNull()).isFalse();
+        assertThat(enroll(null, anotherOwners, name("dev")).statusCode()).isEqualTo(200);
+        assertThat(enroll(null, nobodys, name("dev")).statusCode()).isEqualTo(200);
+        assertThat(database.count("select count(*) from enrollment_event where operation = "
+                + "'admin.bootstrap-credentials.revoke-by-owner' and outcome = 'REVOKED' and reason like ?",
+                "bootstrap credential '" + current.get("username").asText() + "'%")).isEqualTo(1);
+
+        HttpResponse<byte[]> again = admin.post("bootstrap-credentials/revoke", "{\"ownerUid\": \"" + uid + "\"}");
+        assertThat(AdminClient.json(again).get("revoked")).as("repeating it is harmless").isEmpty();
+    }
+
+    @Test
+    void refusesAnOwnerOrOwnerUidThatIsMissingOrBlank() {
+        rejections.assertRejected(admin.post("bootstrap-credentials", "{\"owner\": {\"name\": \"x\"}}"), 400,
+                "owner.uid is required and must not be blank when the owner is given, got none");
+        rejections.assertRejected(admin.post("bootstrap-credentials/revoke", "{}"), 400,
+                "ownerUid is required and must not be blank, got none");
+        rejections.assertRejected(admin.post("bootstrap-credentials/revoke", "{\"ownerUid\": \" \"}"), 400,
+                "ownerUid is required and must not be blank, got ' '");
+        rejections.assertRejected(admin.post("bootstrap-credentials/revoke", null), 400, "ownerUid is required");
+        rejections.assertRejected(AdminClient.auditor().post("bootstrap-credentials/revoke",
+                "{\"ownerUid\": \"x\"}"), 403, "admin.bootstrap-credentials.revoke-by-owner requires role admin");
     }
 }

@@ -2,6 +2,7 @@ package dev.estserver.service.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +23,8 @@ import dev.estserver.service.support.Database;
 
 /**
  * With 100,000 devices and certificates, any page of the lists costs about as much as the first: keyset pagination
- * reads the index from the cursor on, never the rows before it. The times are logged for the record; the bound is
- * loose because the test machine is shared.
+ * reads the index from the cursor on, never the rows before it, also where all of them changed at the same time. The
+ * times are logged for the record; the bound is loose because the test machine is shared.
  */
 @QuarkusTest
 class LargeFleetTest {
@@ -84,12 +85,21 @@ class LargeFleetTest {
                     .hasSize(500);
             assertThat(timedPage("middle certificate page", "certificates?limit=500&label=" + label + "&cursor="
                     + PageRequest.cursor("certificates", middleSerial)).get("items")).hasSize(500);
+            // Every fleet row was written by one statement, so all of them changed at the same time.
+            Instant fleetChangedAt = ((Timestamp) database.single("select updated_at from device where id = ?",
+                    middleId)).toInstant();
+            assertThat(timedPage("middle page of the changes", "registrations?limit=500&cursor="
+                    + PageRequest.cursor("registrations", new ChangesPosition(Instant.now(), fleetChangedAt,
+                            middleId).key())).get("items")).hasSize(500);
             timedPage("statistics", "stats");
             // The keyset queries behind those pages, as the database plans them: index scans from the cursor on.
             assertThat(plan("explain select * from device where label = ? and id > ? order by id limit 501",
                     label, middleId)).contains("Index Scan").doesNotContain("Seq Scan");
             assertThat(plan("explain select * from certificate where label = ? and serial > ? order by serial "
                     + "limit 501", label, middleSerial)).contains("Index Scan").doesNotContain("Seq Scan");
+            assertThat(plan("explain select * from device where (updated_at, id) > (?, ?) order by updated_at, id "
+                    + "limit 501", Timestamp.from(fleetChangedAt), middleId))
+                    .contains("Index Scan using device_updated_at_id_idx").doesNotContain("Seq Scan");
         } finally {
             database.update("update device set current_certificate_serial = null where label = ?", label);
             database.update("delete from certificate where label = ?", label);

@@ -27,7 +27,9 @@ class OpenApiTest {
                 "/api/v1/devices/{id}/suspend", "/api/v1/devices/{id}/resume", "/api/v1/devices/{id}/reset",
                 "/api/v1/certificates", "/api/v1/certificates/{serial}", "/api/v1/certificates/{serial}/pem",
                 "/api/v1/certificates/{serial}/revoke", "/api/v1/events", "/api/v1/stats", "/api/v1/approvals",
-                "/api/v1/one-time-codes", "/api/v1/registrations/{label}/{identity}");
+                "/api/v1/one-time-codes", "/api/v1/registrations", "/api/v1/registrations/{label}/{identity}",
+                "/api/v1/bootstrap-credentials", "/api/v1/bootstrap-credentials/{username}/revoke",
+                "/api/v1/bootstrap-credentials/revoke");
         assertThat(paths.get("/api/v1/devices").get("get").get("tags").get(0).asText()).isEqualTo("devices");
     }
 

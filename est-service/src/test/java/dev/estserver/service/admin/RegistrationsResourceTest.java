@@ -30,10 +30,13 @@ import dev.estserver.service.support.TestKeys;
 
 /**
  * Devices registered through the admin API before they enroll (as the Kubernetes operator does): the upsert, what
- * enrollment then enforces (allowed SANs, a shorter validity, suspension), and the delete that revokes.
+ * enrollment then enforces (allowed SANs, a shorter validity, suspension), the owner that no one else may take the
+ * registration from, and the delete that revokes.
  */
 @QuarkusTest
 class RegistrationsResourceTest {
+
+    private static final String OWNER = "DeviceEnrollment apps/a1";
 
     @Inject
     Database database;
@@ -59,6 +62,20 @@ class RegistrationsResourceTest {
 
     private JsonNode registration() {
         return AdminClient.json(admin.get(path));
+    }
+
+    /** The owner member of a registration body. */
+    private static String owner(String name, String uid) {
+        return "\"owner\": {\"name\": \"" + name + "\", \"uid\": \"" + uid + "\"}";
+    }
+
+    private static String uid() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static void assertOwner(JsonNode registration, String name, String uid) {
+        assertThat(registration.get("owner").get("name").asText()).isEqualTo(name);
+        assertThat(registration.get("owner").get("uid").asText()).isEqualTo(uid);
     }
 
     @Test
@@ -230,5 +247,107 @@ class RegistrationsResourceTest {
         admin.delete(path);
         assertThat(AdminClient.json(admin.get("certificates/" + serial)).get("revocationReason").asText())
                 .isEqualTo("cessationOfOperation");
+    }
+
+    @Test
+    void anOwnerAdoptsARegistrationMadeByHandAndAPutWithoutOwnerKeepsIt() {
+        assertThat(AdminClient.json(admin.put(path, "{}")).get("owner").isNull()).isTrue();
+
+        String uid = uid();
+        HttpResponse<byte[]> adopted = admin.put(path, "{" + owner(OWNER, uid) + "}");
+        assertThat(adopted.statusCode()).as(EstClient.text(adopted)).isEqualTo(200);
+        assertOwner(AdminClient.json(adopted), OWNER, uid);
+
+        HttpResponse<byte[]> byHand = admin.put(path, "{\"validity\": \"P7D\"}");
+        assertThat(byHand.statusCode()).isEqualTo(200);
+        assertOwner(AdminClient.json(byHand), OWNER, uid);
+        assertThat(database.column("select reason from enrollment_event where device_identity = ? "
+                + "and operation = 'admin.registrations.register' order by id", identity)).containsExactly(
+                "registered: allowed SANs per profile, validity per profile, owner none",
+                "registration updated: allowed SANs per profile, validity per profile, owner " + OWNER + " (uid "
+                        + uid + ")",
+                "registration updated: allowed SANs per profile, validity P7D, owner " + OWNER + " (uid " + uid + ")");
+    }
+
+    @Test
+    void itsOwnerUpdatesARegistration() {
+        String uid = uid();
+        HttpResponse<byte[]> created = admin.put(path, "{" + owner(OWNER, uid) + "}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertOwner(AdminClient.json(created), OWNER, uid);
+
+        HttpResponse<byte[]> updated = admin.put(path, "{\"validity\": \"P7D\", " + owner(OWNER, uid) + "}");
+        assertThat(updated.statusCode()).as(EstClient.text(updated)).isEqualTo(200);
+        assertThat(AdminClient.json(updated).get("validity").asText()).isEqualTo("P7D");
+        assertOwner(registration(), OWNER, uid);
+    }
+
+    @Test
+    void aReCreatedOwnerBringsItsDeletedRegistrationBackAndTheOldCertificateStaysRevoked() {
+        String first = uid();
+        admin.put(path, "{" + owner(OWNER, first) + "}");
+        String serial = TestCertificates.serial(enrolled());
+        assertThat(AdminClient.json(admin.delete(path + "?ownerUid=" + first)).get("status").asText())
+                .isEqualTo("REVOKED");
+
+        String second = uid();
+        HttpResponse<byte[]> back = admin.put(path, "{" + owner(OWNER, second) + "}");
+        assertThat(back.statusCode()).as(EstClient.text(back)).isEqualTo(200);
+        assertThat(AdminClient.json(back).get("status").asText()).isEqualTo("PENDING");
+        assertOwner(AdminClient.json(back), OWNER, second);
+        assertThat(AdminClient.json(admin.get("certificates/" + serial)).get("status").asText())
+                .isEqualTo("REVOKED");
+        assertThat(database.count("select count(*) from enrollment_event where device_identity = ? and outcome = "
+                + "'UPDATED' and reason = ?", identity, "owner " + OWNER + " re-created: uid " + first + " → "
+                + second)).isEqualTo(1);
+
+        assertThat(TestCertificates.serial(enrolled())).isNotEqualTo(serial);
+    }
+
+    @Test
+    void anotherOwnerCannotTakeARegistrationOver() {
+        String uid = uid();
+        admin.put(path, "{\"validity\": \"P7D\", " + owner(OWNER, uid) + "}");
+        JsonNode before = registration();
+
+        rejections.assertRejected(admin.put(path, "{\"validity\": \"P1D\", \"suspended\": true, "
+                + owner("DeviceEnrollment pki/a2", uid()) + "}"), 409, "registration 'default/" + identity
+                + "' belongs to " + OWNER + " (uid " + uid + "); DeviceEnrollment pki/a2 cannot take it over");
+        assertThat(registration()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void aDeleteForAnotherOwnerUidIsRefusedAndRevokesNothing() {
+        String uid = uid();
+        admin.put(path, "{" + owner(OWNER, uid) + "}");
+        String serial = TestCertificates.serial(enrolled());
+
+        String stale = uid();
+        rejections.assertRejected(admin.delete(path + "?ownerUid=" + stale), 409, "registration 'default/"
+                + identity + "' belongs to " + OWNER + " (uid " + uid + "), not to the caller's uid " + stale);
+        assertThat(registration().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(AdminClient.json(admin.get("certificates/" + serial)).get("status").asText()).isEqualTo("GOOD");
+
+        assertThat(AdminClient.json(admin.delete(path + "?ownerUid=" + uid)).get("status").asText())
+                .isEqualTo("REVOKED");
+        assertThat(AdminClient.json(admin.get("certificates/" + serial)).get("status").asText())
+                .isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aRegistrationWithoutOwnerIsDeletedWhateverTheCallersUid() {
+        admin.put(path, "{}");
+
+        assertThat(AdminClient.json(admin.delete(path + "?ownerUid=" + uid())).get("status").asText())
+                .isEqualTo("REVOKED");
+    }
+
+    @Test
+    void refusesAnOwnerWithoutNameOrUidNamingTheMember() {
+        rejections.assertRejected(admin.put(path, "{\"owner\": {\"uid\": \"" + uid() + "\"}}"), 400,
+                "owner.name is required and must not be blank when the owner is given, got none");
+        rejections.assertRejected(admin.put(path, "{" + owner(OWNER, " ") + "}"), 400,
+                "owner.uid is required and must not be blank when the owner is given, got ' '");
+        assertThat(database.count("select count(*) from device where identity = ?", identity)).isZero();
     }
 }
