@@ -34,6 +34,13 @@ public interface OperatorConfig {
     @WithDefault("5S")
     Duration pollInterval();
 
+    /**
+     * How many admin API calls one est-service gets from the operator at a time. Reconcile threads beyond it wait;
+     * bounded so that a burst of DeviceEnrollments never takes all of the service's database connections.
+     */
+    @WithDefault("4")
+    int adminApiConcurrentCalls();
+
     /** Kubernetes cluster domain used in the in-cluster service names and the issued server certificate. */
     @WithDefault("cluster.local")
     String clusterDomain();

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,11 +24,13 @@ import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
 import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.kube.Cached;
 import dev.estserver.operator.kube.OwnerReferences;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.AdminApi;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
+import dev.estserver.operator.service.Owner;
 import dev.estserver.operator.service.RegistrationView;
 import dev.estserver.operator.service.ServiceConnection;
 
@@ -66,45 +70,54 @@ class BootstrapSecrets {
 
     /**
      * Issues a credential into a new Secret when the device has no Secret and either no certificate or a reusable
-     * credential (a lost Secret's credential is revoked first); replaces a reusable credential in its Secret when a
-     * third of its validity is left; and keeps the non-secret keys of an existing Secret current (CA rotation, SANs).
-     * A Secret of that name that the DeviceEnrollment does not own is left alone.
+     * credential; replaces a reusable credential in its Secret when a third of its validity is left; and keeps the
+     * non-secret keys of an existing Secret current (CA rotation, SANs). Each credential is issued with the
+     * DeviceEnrollment as its owner, so the service revokes the previous one as it issues the next: a lost Secret, a
+     * retry after a lost answer or a replacement never leaves two valid. A Secret of that name that another object
+     * owns is left alone; one left by a deleted DeviceEnrollment of the same name is taken over.
      *
-     * @return the username of the last credential issued, null if none ever was
+     * @param cached informer of the DeviceEnrollments' bootstrap Secrets
+     * @return the username of the last credential issued (null if none ever was), and when to replace it
      */
-    String ensure(DeviceEnrollment enrollment, DesiredEnrollment desired, DesiredEnrollment.Bootstrap bootstrap,
-            EstServer server, ServiceConnection service, RegistrationView registration) {
+    Handed ensure(DeviceEnrollment enrollment, DesiredEnrollment desired, DesiredEnrollment.Bootstrap bootstrap,
+            EstServer server, ServiceConnection service, RegistrationView registration, Cached cached) {
         String namespace = enrollment.getMetadata().getNamespace();
         Map<String, String> published = published(enrollment.getSpec(), desired.key(), server, service.trustPem());
-        Secret existing = client.secrets().inNamespace(namespace).withName(bootstrap.secretName()).get();
+        Secret existing = cached.get(Secret.class, namespace, bootstrap.secretName()).orElse(null);
         String previous = enrollment.getStatus() == null ? null : enrollment.getStatus().bootstrapUsername();
-        if (existing != null) {
-            if (!isOwnedBy(existing, enrollment)) {
-                return previous;
-            }
-            String current = SecretData.text(existing, USERNAME).orElse(previous);
-            if (!dueForReplacement(existing, bootstrap)) {
+        if (existing != null && isOwnedBy(existing, enrollment)) {
+            Optional<Instant> replaceAt = replacementTime(existing, bootstrap);
+            if (replaceAt.isEmpty() || Instant.now().isBefore(replaceAt.get())) {
                 refresh(existing, published);
-                return current;
+                return new Handed(SecretData.text(existing, USERNAME).orElse(previous), replaceAt);
             }
-            String replacement = issueInto(enrollment, desired, bootstrap, service, published, existing);
-            revoke(enrollment, service, current, "replaced before it expires");
-            return replacement;
+            return issueInto(enrollment, desired, bootstrap, service, published, existing);
+        }
+        if (existing != null && !leftByPredecessor(existing, enrollment)) {
+            return new Handed(previous, Optional.empty());
         }
         if (registration.currentCertificate() != null && !bootstrap.reusable()) {
-            return previous;
+            return new Handed(previous, Optional.empty());
         }
-        revoke(enrollment, service, previous, "its Secret " + bootstrap.secretName() + " is gone");
-        return issueInto(enrollment, desired, bootstrap, service, published, null);
+        return issueInto(enrollment, desired, bootstrap, service, published, existing);
+    }
+
+    /**
+     * The credential the device was handed.
+     *
+     * @param username  null if none was ever issued
+     * @param replaceAt when a reusable credential is to be replaced; empty for a one-time one
+     */
+    record Handed(String username, Optional<Instant> replaceAt) {
     }
 
     /** Writes a new credential into the Secret (created when {@code existing} is null); the password is seen once. */
-    private String issueInto(DeviceEnrollment enrollment, DesiredEnrollment desired,
+    private Handed issueInto(DeviceEnrollment enrollment, DesiredEnrollment desired,
             DesiredEnrollment.Bootstrap bootstrap, ServiceConnection service, Map<String, String> published,
             Secret existing) {
         IssuedBootstrapCredential issued = api.issueBootstrapCredential(service, new BootstrapCredentialRequest(
                 usernameFor(enrollment), desired.key().credentialLabel(), desired.key().identity(),
-                !bootstrap.reusable(), bootstrap.validity().toString()));
+                !bootstrap.reusable(), bootstrap.validity().toString(), Owner.of(enrollment)));
         Map<String, String> data = new LinkedHashMap<>(published);
         data.put(USERNAME, issued.username());
         data.put(PASSWORD, issued.password());
@@ -125,36 +138,22 @@ class BootstrapSecrets {
             }
             throw e;
         }
-        LOG.infof("DeviceEnrollment %s/%s: issued %s bootstrap credential '%s' into Secret %s, valid until %s",
+        LOG.infof("DeviceEnrollment %s/%s: issued %s bootstrap credential '%s' into Secret %s, valid until %s%s",
                 enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(),
                 bootstrap.reusable() ? "a reusable" : "a one-time", issued.username(), bootstrap.secretName(),
-                issued.expiresAt());
-        return issued.username();
+                issued.expiresAt(), issued.replaced() == null || issued.replaced().isEmpty() ? ""
+                        : "; the service revoked the ones it replaces: " + issued.replaced());
+        return new Handed(issued.username(), bootstrap.reusable()
+                ? Optional.of(issued.expiresAt().minus(bootstrap.replaceWhenLeft())) : Optional.empty());
     }
 
-    private void revoke(DeviceEnrollment enrollment, ServiceConnection service, String username, String why) {
-        if (username != null && api.revokeBootstrapCredential(service, username)) {
-            LOG.infof("DeviceEnrollment %s/%s: revoked bootstrap credential '%s': %s",
-                    enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(), username, why);
-        }
-    }
-
-    /** A reusable credential nearing its end; one-time credentials are used once and never replaced in place. */
-    private static boolean dueForReplacement(Secret secret, DesiredEnrollment.Bootstrap bootstrap) {
+    /** When a reusable credential nears its end; one-time credentials are used once and never replaced in place. */
+    private static Optional<Instant> replacementTime(Secret secret, DesiredEnrollment.Bootstrap bootstrap) {
         if (!bootstrap.reusable() || secret.getMetadata().getAnnotations() == null) {
-            return false;
+            return Optional.empty();
         }
-        String expiresAt = secret.getMetadata().getAnnotations().get(EXPIRES_AT_ANNOTATION);
-        return expiresAt != null
-                && !Instant.now().isBefore(Instant.parse(expiresAt).minus(bootstrap.replaceWhenLeft()));
-    }
-
-    /** The username of the last credential issued, from the Secret or else the status; empty if none. */
-    Optional<String> lastUsername(DeviceEnrollment enrollment) {
-        Secret secret = client.secrets().inNamespace(enrollment.getMetadata().getNamespace())
-                .withName(DesiredEnrollment.bootstrapSecretName(enrollment)).get();
-        return Optional.ofNullable(secret).filter(s -> isOwnedBy(s, enrollment)).flatMap(s -> SecretData.text(s, USERNAME))
-                .or(() -> Optional.ofNullable(enrollment.getStatus()).map(s -> s.bootstrapUsername()));
+        return Optional.ofNullable(secret.getMetadata().getAnnotations().get(EXPIRES_AT_ANNOTATION))
+                .map(expiresAt -> Instant.parse(expiresAt).minus(bootstrap.replaceWhenLeft()));
     }
 
     /**
@@ -214,13 +213,27 @@ class BootstrapSecrets {
         return new SecretBuilder().withNewMetadata().withName(name)
                 .withNamespace(enrollment.getMetadata().getNamespace())
                 .addToLabels(OwnedNames.MANAGED_BY_LABEL, OwnedNames.MANAGED_BY)
+                .addToLabels(OwnedNames.BOOTSTRAP_LABEL, enrollment.getMetadata().getName())
                 .addToAnnotations(EXPIRES_AT_ANNOTATION, String.valueOf(expiresAt))
                 .addToOwnerReferences(OwnerReferences.controller(enrollment))
                 .endMetadata().withType("Opaque").withData(SecretData.encode(data)).build();
     }
 
     private static boolean isOwnedBy(Secret secret, DeviceEnrollment enrollment) {
-        return secret.getMetadata().getOwnerReferences() != null && secret.getMetadata().getOwnerReferences().stream()
-                .anyMatch(o -> enrollment.getMetadata().getUid().equals(o.getUid()));
+        return owners(secret).anyMatch(o -> enrollment.getMetadata().getUid().equals(o.getUid()));
+    }
+
+    /**
+     * Owned by an earlier DeviceEnrollment of the same name (deleted and applied again): garbage collection is about
+     * to delete it, and its credential was revoked with that DeviceEnrollment.
+     */
+    private static boolean leftByPredecessor(Secret secret, DeviceEnrollment enrollment) {
+        return owners(secret).anyMatch(o -> enrollment.getKind().equals(o.getKind())
+                && enrollment.getMetadata().getName().equals(o.getName()));
+    }
+
+    private static Stream<OwnerReference> owners(Secret secret) {
+        return secret.getMetadata().getOwnerReferences() == null ? Stream.empty()
+                : secret.getMetadata().getOwnerReferences().stream();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec.AuthenticationSpec;
+import dev.estserver.operator.service.Owner;
 import dev.estserver.operator.service.RegistrationRequest;
 import dev.estserver.operator.service.RegistrationView;
 import dev.estserver.operator.spec.InvalidSpec;
@@ -70,13 +71,18 @@ record DesiredEnrollment(RegistrationKey key, List<String> allowedSans, Duration
                 ? authentication.bootstrapSecretName() : enrollment.getMetadata().getName() + "-est-bootstrap";
     }
 
-    RegistrationRequest request() {
-        return new RegistrationRequest(allowedSans, validity == null ? null : validity.toString(), suspended);
+    RegistrationRequest request(Owner owner) {
+        return new RegistrationRequest(allowedSans, validity == null ? null : validity.toString(), suspended, owner);
     }
 
-    /** True when the service's registration already says what the spec says, so no write is needed. */
-    boolean isSatisfiedBy(RegistrationView view) {
-        return suspended == RegistrationView.SUSPENDED.equals(view.status())
+    /**
+     * True when the service's registration already says what the spec says, and belongs to this very object, so no
+     * write is needed. A registration of an earlier object of the same name (deleted and applied again) is written
+     * again: the service then makes it the new object's, and a deleted device PENDING again.
+     */
+    boolean isSatisfiedBy(RegistrationView view, Owner owner) {
+        return owner.equals(view.owner())
+                && suspended == RegistrationView.SUSPENDED.equals(view.status())
                 && asSet(allowedSans).equals(asSet(view.allowedSans()))
                 && Optional.ofNullable(validity).equals(readDuration(view.validity()));
     }

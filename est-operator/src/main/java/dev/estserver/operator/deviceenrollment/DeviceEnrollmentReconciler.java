@@ -5,16 +5,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -25,8 +32,11 @@ import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentStatus;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.estserver.OwnedNames;
+import dev.estserver.operator.kube.Cached;
 import dev.estserver.operator.service.AdminApi;
 import dev.estserver.operator.service.AdminApiException;
+import dev.estserver.operator.service.Owner;
 import dev.estserver.operator.service.RegistrationView;
 import dev.estserver.operator.service.ServiceConnection;
 import dev.estserver.operator.service.ServiceConnections;
@@ -37,11 +47,16 @@ import dev.estserver.operator.status.Reason;
  * Registers each DeviceEnrollment with its EstServer's service, hands the device a bootstrap credential, and mirrors
  * its certificate into status; deleting it revokes its certificates.
  * <p>
+ * Nothing is polled per DeviceEnrollment: the EstServer, the admin token, the CA bundle and the bootstrap Secret come
+ * from informer caches, and the service's registrations from one {@link RegistrationFeed} per server, whose changes
+ * wake the DeviceEnrollments concerned. A reconcile is otherwise due only when Ready or Expiring change by time.
+ * <p>
  * The finalizer comes from implementing {@link Cleaner}: the revocation is not a Kubernetes object a dependent could
  * model, and as a Cleaner it is retried, reported in status, and survives an operator that was down at deletion time
  * (the finalizer holds the object until the next start).
  */
-@ControllerConfiguration(name = DeviceEnrollmentReconciler.NAME)
+@ControllerConfiguration(name = DeviceEnrollmentReconciler.NAME,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>, Cleaner<DeviceEnrollment> {
 
     static final String NAME = "deviceenrollment";
@@ -50,32 +65,83 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
     /** Added to the delay until a moment, so that the next look falls past it rather than on it. */
     private static final Duration PAST_THE_MOMENT = Duration.ofSeconds(1);
 
-    private final ServerReferences servers;
     private final ServiceConnections connections;
     private final AdminApi api;
+    private final RegistrationFeed feed;
     private final BootstrapSecrets bootstrapSecrets;
     private final Deregistration deregistration;
+    private final EnrollmentEvents events;
     private final OperatorConfig config;
+    /** The informers below, set once when the controller registers its event sources. */
+    private volatile Cached cached;
 
-    DeviceEnrollmentReconciler(ServerReferences servers, ServiceConnections connections, AdminApi api,
-            BootstrapSecrets bootstrapSecrets, Deregistration deregistration, OperatorConfig config) {
-        this.servers = servers;
+    DeviceEnrollmentReconciler(ServiceConnections connections, AdminApi api, RegistrationFeed feed,
+            BootstrapSecrets bootstrapSecrets, Deregistration deregistration, EnrollmentEvents events,
+            OperatorConfig config) {
         this.connections = connections;
         this.api = api;
+        this.feed = feed;
         this.bootstrapSecrets = bootstrapSecrets;
         this.deregistration = deregistration;
+        this.events = events;
         this.config = config;
     }
 
-    /** A change of an EstServer (created, policy, endpoint) is looked at by every enrollment that names it. */
+    /**
+     * A change of an EstServer (created, policy, endpoint), of its admin token or CA bundle, is looked at by every
+     * enrollment that names it; a change of a bootstrap Secret by its DeviceEnrollment; a change in the service by
+     * the DeviceEnrollment that owns the registration.
+     */
     @Override
     public List<EventSource<?, DeviceEnrollment>> prepareEventSources(EventSourceContext<DeviceEnrollment> context) {
-        var estServers = InformerEventSourceConfiguration.from(EstServer.class, DeviceEnrollment.class)
-                .withSecondaryToPrimaryMapper(server -> context.getPrimaryCache()
-                        .list(enrollment -> ServerReferences.names(enrollment, server))
-                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build();
-        return List.of(new InformerEventSource<>(estServers, context));
+        var estServers = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(EstServer.class, DeviceEnrollment.class)
+                .withSecondaryToPrimaryMapper(server -> naming(context, server.getMetadata().getNamespace(),
+                        server.getMetadata().getName()))
+                .build(), context);
+        var secrets = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Secret.class, DeviceEnrollment.class)
+                .withLabelSelector(OwnedNames.MANAGED_BY_LABEL + "=" + OwnedNames.MANAGED_BY)
+                .withSecondaryToPrimaryMapper(secret -> secretUsers(context, secret))
+                .build(), context);
+        var configMaps = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(ConfigMap.class, DeviceEnrollment.class)
+                .withLabelSelector(OwnedNames.MANAGED_BY_LABEL + "=" + OwnedNames.MANAGED_BY)
+                .withSecondaryToPrimaryMapper(bundle -> publishedBy(bundle, OwnedNames::caBundle)
+                        .map(server -> naming(context, bundle.getMetadata().getNamespace(), server))
+                        .orElse(Set.of()))
+                .build(), context);
+        cached = Cached.of(estServers, secrets, configMaps);
+        return List.of(estServers, secrets, configMaps,
+                new RegistrationEvents(feed, estServers, connections, cached, config.pollInterval()));
+    }
+
+    /** A bootstrap Secret wakes its DeviceEnrollment, an admin token Secret every one naming its server. */
+    private static Set<ResourceID> secretUsers(EventSourceContext<DeviceEnrollment> context, Secret secret) {
+        String enrollment = labels(secret).get(OwnedNames.BOOTSTRAP_LABEL);
+        if (enrollment != null) {
+            return Set.of(new ResourceID(enrollment, secret.getMetadata().getNamespace()));
+        }
+        return publishedBy(secret, OwnedNames::adminToken)
+                .map(server -> naming(context, secret.getMetadata().getNamespace(), server)).orElse(Set.of());
+    }
+
+    /** The EstServer whose object this is, when its name is the one {@code name} gives that server's object. */
+    private static Optional<String> publishedBy(HasMetadata object,
+            java.util.function.Function<OwnedNames, String> name) {
+        String server = labels(object).get(OwnedNames.SERVER_LABEL);
+        return Optional.ofNullable(server).filter(s -> object.getMetadata().getName().equals(
+                name.apply(new OwnedNames(object.getMetadata().getNamespace(), s))));
+    }
+
+    private static java.util.Map<String, String> labels(HasMetadata object) {
+        return object.getMetadata().getLabels() == null ? java.util.Map.of() : object.getMetadata().getLabels();
+    }
+
+    private static Set<ResourceID> naming(EventSourceContext<DeviceEnrollment> context, String namespace,
+            String server) {
+        return context.getPrimaryCache().list(enrollment -> ServerReferences.names(enrollment, namespace, server))
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
     }
 
     @Override
@@ -85,30 +151,56 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
         try {
             outcome = enroll(enrollment, now);
         } catch (InvalidSpec e) {
-            outcome = notAccepted(enrollment, e.reason(), e.getMessage(), config.resyncInterval(), now);
+            // An edit of the spec or of the EstServer wakes it.
+            outcome = notAccepted(enrollment, e.reason(), e.getMessage(), Optional.empty(), now);
         } catch (AdminApiException e) {
-            outcome = notAccepted(enrollment, Reason.REGISTRATION_FAILED, e.getMessage(),
-                    e.isTransient() ? config.pollInterval() : config.resyncInterval(), now);
+            // A conflict ends when the owner goes, which wakes the owner only: look again at the resync.
+            outcome = e.isConflict()
+                    ? notAccepted(enrollment, Reason.IDENTITY_CONFLICT, e.getMessage(),
+                            Optional.of(config.resyncInterval()), now)
+                    : notAccepted(enrollment, Reason.REGISTRATION_FAILED, e.getMessage(), Optional.of(
+                            e.isTransient() ? config.pollInterval() : config.resyncInterval()), now);
         }
+        UpdateControl<DeviceEnrollment> control;
         if (Objects.equals(outcome.status(), enrollment.getStatus())) {
-            return UpdateControl.<DeviceEnrollment>noUpdate().rescheduleAfter(outcome.nextLook());
+            control = UpdateControl.noUpdate();
+        } else {
+            events.announce(enrollment, enrollment.getStatus(), outcome.status());
+            enrollment.setStatus(outcome.status());
+            control = UpdateControl.patchStatus(enrollment);
         }
-        enrollment.setStatus(outcome.status());
-        return UpdateControl.patchStatus(enrollment).rescheduleAfter(outcome.nextLook());
+        return outcome.nextLook().map(control::rescheduleAfter).orElse(control);
+    }
+
+    /** An error nobody expected (the API server refused a write, say): Ready says so instead of staying as it was. */
+    @Override
+    public ErrorStatusUpdateControl<DeviceEnrollment> updateErrorStatus(DeviceEnrollment enrollment,
+            Context<DeviceEnrollment> context, Exception e) {
+        LOG.warnf("DeviceEnrollment %s/%s: %s", enrollment.getMetadata().getNamespace(),
+                enrollment.getMetadata().getName(), e);
+        DeviceEnrollmentStatus status = EnrollmentStatus.notReady(enrollment, Reason.RECONCILE_ERROR,
+                "the operator failed and retries: " + e, Instant.now());
+        if (status.equals(enrollment.getStatus())) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        enrollment.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(enrollment);
     }
 
     /** Keeps the finalizer, and says why in status, until the service has revoked the device. */
     @Override
     public DeleteControl cleanup(DeviceEnrollment enrollment, Context<DeviceEnrollment> context) {
-        Optional<String> pending = deregistration.revoke(enrollment);
-        if (pending.isEmpty()) {
+        Optional<Deregistration.Waiting> waiting = deregistration.revoke(enrollment, cached);
+        if (waiting.isEmpty()) {
             return DeleteControl.defaultDelete();
         }
-        DeviceEnrollmentStatus status = EnrollmentStatus.notAccepted(enrollment, Reason.REVOCATION_FAILED,
-                "deletion waits until the service revokes the device: " + pending.get(), Instant.now());
+        DeviceEnrollmentStatus status = EnrollmentStatus.notReady(enrollment, waiting.get().reason(),
+                waiting.get().message(), Instant.now());
         if (!status.equals(enrollment.getStatus())) {
             LOG.warnf("DeviceEnrollment %s/%s stays until its revocation succeeds: %s",
-                    enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(), pending.get());
+                    enrollment.getMetadata().getNamespace(), enrollment.getMetadata().getName(),
+                    waiting.get().message());
+            events.announce(enrollment, enrollment.getStatus(), status);
             context.resourceOperations().jsonPatchPrimaryStatus(enrollment, current -> {
                 current.setStatus(status);
                 return current;
@@ -119,59 +211,65 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
 
     private Outcome enroll(DeviceEnrollment enrollment, Instant now) throws InvalidSpec {
         DesiredEnrollment desired = DesiredEnrollment.of(enrollment);
-        EstServer server = servers.resolve(enrollment);
+        EstServer server = ServerReferences.resolve(enrollment, cached);
         String serverName = server.getMetadata().getNamespace() + "/" + server.getMetadata().getName();
-        Optional<ServiceConnection> service = connections.of(server);
+        Optional<ServiceConnection> service = connections.of(server, cached);
         if (service.isEmpty()) {
+            // The informers wake this enrollment once the token and bundle are there.
             return notAccepted(enrollment, Reason.SERVER_NOT_READY, "EstServer " + serverName
-                    + " has not published its admin token and CA bundle yet", config.pollInterval(), now);
+                    + " has not published its admin token and CA bundle yet", Optional.empty(), now);
         }
-        RegistrationView registration = register(enrollment, desired, service.get());
-        String bootstrapUsername = desired.bootstrap().isPresent()
+        RegistrationView registration = register(enrollment, desired, ResourceID.fromResource(server),
+                service.get());
+        BootstrapSecrets.Handed handed = desired.bootstrap().isPresent()
                 ? bootstrapSecrets.ensure(enrollment, desired, desired.bootstrap().get(), server, service.get(),
-                        registration)
-                : Optional.ofNullable(enrollment.getStatus()).map(DeviceEnrollmentStatus::bootstrapUsername)
-                        .orElse(null);
+                        registration, cached)
+                : new BootstrapSecrets.Handed(Optional.ofNullable(enrollment.getStatus())
+                        .map(DeviceEnrollmentStatus::bootstrapUsername).orElse(null), Optional.empty());
         Optional<CertificateTimes> certificate = Optional.ofNullable(registration.currentCertificate())
                 .map(c -> CertificateTimes.of(c, desired.renewBefore()));
         return new Outcome(EnrollmentStatus.registered(enrollment, serverName, desired, registration, certificate,
-                bootstrapUsername, now), nextLook(registration, certificate, now));
+                handed.username(), now), nextLook(certificate, handed.replaceAt(), now));
     }
 
-    /** Writes to the service only when its registration differs from the spec (each write is an audit row there). */
-    private RegistrationView register(DeviceEnrollment enrollment, DesiredEnrollment desired,
+    /**
+     * Writes to the service only when its registration differs from the spec or is not this object's (each write is
+     * an audit row there); the service refuses (409) one that another DeviceEnrollment owns.
+     */
+    private RegistrationView register(DeviceEnrollment enrollment, DesiredEnrollment desired, ResourceID server,
             ServiceConnection service) {
         RegistrationKey key = desired.key();
-        Optional<RegistrationView> current = api.registration(service, key.label(), key.identity());
-        if (current.isPresent() && desired.isSatisfiedBy(current.get())) {
+        Owner owner = Owner.of(enrollment);
+        Optional<RegistrationView> current = feed.registration(server, service, key);
+        if (current.isPresent() && desired.isSatisfiedBy(current.get(), owner)) {
             return current.get();
         }
-        RegistrationView registered = api.register(service, key.label(), key.identity(), desired.request());
+        RegistrationView registered = api.register(service, key.label(), key.identity(), desired.request(owner));
+        feed.remember(server, registered);
         LOG.infof("DeviceEnrollment %s/%s registered as '%s' (suspended: %s)", enrollment.getMetadata().getNamespace(),
                 enrollment.getMetadata().getName(), key, desired.suspended());
         return registered;
     }
 
     /**
-     * Soon while the device has not enrolled (the first certificate should show quickly), else at the periodic resync
-     * or when Expiring or Ready change by time alone, whichever comes first.
+     * When Expiring or Ready change by time alone, or a reusable credential is to be replaced. Nothing else needs a
+     * timer: the registration feed wakes a device that enrolled, renewed or was revoked, the informers one whose
+     * objects changed, and the controller's maximum reconciliation interval looks at every one now and then in case
+     * an event was lost.
      */
-    private Duration nextLook(RegistrationView registration, Optional<CertificateTimes> certificate, Instant now) {
-        if (certificate.isEmpty()) {
-            return RegistrationView.SUSPENDED.equals(registration.status()) ? config.resyncInterval()
-                    : config.pollInterval();
-        }
-        return certificate.get().nextChangeAfter(now).map(at -> Duration.between(now, at).plus(PAST_THE_MOMENT))
-                .filter(untilChange -> untilChange.compareTo(config.resyncInterval()) < 0)
-                .orElse(config.resyncInterval());
+    private static Optional<Duration> nextLook(Optional<CertificateTimes> certificate,
+            Optional<Instant> credentialReplacement, Instant now) {
+        return java.util.stream.Stream.concat(certificate.flatMap(c -> c.nextChangeAfter(now)).stream(),
+                credentialReplacement.stream()).min(Instant::compareTo)
+                .map(at -> now.isBefore(at) ? Duration.between(now, at).plus(PAST_THE_MOMENT) : PAST_THE_MOMENT);
     }
 
-    private static Outcome notAccepted(DeviceEnrollment enrollment, String reason, String message, Duration nextLook,
-            Instant now) {
+    private static Outcome notAccepted(DeviceEnrollment enrollment, String reason, String message,
+            Optional<Duration> nextLook, Instant now) {
         return new Outcome(EnrollmentStatus.notAccepted(enrollment, reason, message, now), nextLook);
     }
 
-    /** The status to show and when to look again. */
-    private record Outcome(DeviceEnrollmentStatus status, Duration nextLook) {
+    /** The status to show and when to look again; empty: when an event says so. */
+    private record Outcome(DeviceEnrollmentStatus status, Optional<Duration> nextLook) {
     }
 }

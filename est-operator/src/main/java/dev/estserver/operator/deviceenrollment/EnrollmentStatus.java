@@ -68,6 +68,22 @@ final class EnrollmentStatus {
                 before.bootstrapSecretName(), before.bootstrapUsername());
     }
 
+    /**
+     * Ready False for that reason, the rest as last known: being deleted and waiting for the service to revoke (Ready
+     * never says a revocation happened before the service confirmed it), or a reconcile that failed unexpectedly
+     * (what Ready said may no longer hold).
+     */
+    static DeviceEnrollmentStatus notReady(DeviceEnrollment enrollment, String reason, String message, Instant now) {
+        DeviceEnrollmentStatus before = before(enrollment);
+        List<Condition> conditions = StatusConditions.after(before.conditions(),
+                enrollment.getMetadata().getGeneration(), now)
+                .keep(ConditionType.ACCEPTED).set(ConditionType.READY, false, reason, message)
+                .keep(ConditionType.EXPIRING).build();
+        return new DeviceEnrollmentStatus(enrollment.getMetadata().getGeneration(), conditions,
+                before.deviceStatus(), before.serial(), before.notBefore(), before.notAfter(), before.renewalTime(),
+                before.bootstrapSecretName(), before.bootstrapUsername());
+    }
+
     private static void ready(StatusConditions conditions, RegistrationView view,
             Optional<CertificateTimes> certificate, Instant now) {
         CurrentCertificate current = view.currentCertificate();

@@ -4,39 +4,34 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.fabric8.kubernetes.client.KubernetesClient;
-
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.EnrollmentPolicySpec;
+import dev.estserver.operator.kube.Cached;
 import dev.estserver.operator.spec.InvalidSpec;
 import dev.estserver.operator.status.Reason;
 
-/** Finds the EstServer a DeviceEnrollment names in spec.serverRef, and whether it accepts the enrollment. */
-@ApplicationScoped
-class ServerReferences {
+/**
+ * Finds the EstServer a DeviceEnrollment names in spec.serverRef (in the controller's informer cache), and whether it
+ * accepts the enrollment.
+ */
+final class ServerReferences {
 
     private static final String EVERY_NAMESPACE = "*";
 
-    private final KubernetesClient client;
-
-    ServerReferences(KubernetesClient client) {
-        this.client = client;
+    private ServerReferences() {
     }
 
     /** The referenced server, whatever its policy: deleting an enrollment revokes it even if policy changed since. */
-    Optional<EstServer> find(DeviceEnrollment enrollment) {
-        return Optional.ofNullable(client.resources(EstServer.class).inNamespace(serverNamespace(enrollment))
-                .withName(enrollment.getSpec().serverRef().name()).get());
+    static Optional<EstServer> find(DeviceEnrollment enrollment, Cached cached) {
+        return cached.get(EstServer.class, serverNamespace(enrollment), enrollment.getSpec().serverRef().name());
     }
 
     /** @throws InvalidSpec ServerNotFound, or NamespaceNotAllowed by the server's spec.enrollment.allowedNamespaces */
-    EstServer resolve(DeviceEnrollment enrollment) throws InvalidSpec {
+    static EstServer resolve(DeviceEnrollment enrollment, Cached cached) throws InvalidSpec {
         String namespace = serverNamespace(enrollment);
         String name = enrollment.getSpec().serverRef().name();
-        EstServer server = find(enrollment).orElseThrow(() -> new InvalidSpec(Reason.SERVER_NOT_FOUND,
+        EstServer server = find(enrollment, cached).orElseThrow(() -> new InvalidSpec(Reason.SERVER_NOT_FOUND,
                 "spec.serverRef names EstServer " + namespace + "/" + name + ", which does not exist"));
         String own = enrollment.getMetadata().getNamespace();
         List<String> allowed = allowedNamespaces(server);
@@ -49,9 +44,9 @@ class ServerReferences {
     }
 
     /** Whether the enrollment names that server (for mapping server events to the enrollments to look at again). */
-    static boolean names(DeviceEnrollment enrollment, EstServer server) {
-        return Objects.equals(enrollment.getSpec().serverRef().name(), server.getMetadata().getName())
-                && Objects.equals(serverNamespace(enrollment), server.getMetadata().getNamespace());
+    static boolean names(DeviceEnrollment enrollment, String serverNamespace, String serverName) {
+        return Objects.equals(enrollment.getSpec().serverRef().name(), serverName)
+                && Objects.equals(serverNamespace(enrollment), serverNamespace);
     }
 
     static String serverNamespace(DeviceEnrollment enrollment) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.kube.SecretData;
@@ -22,24 +21,18 @@ public class AdminTokenSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KubernetesClient client;
-
-    AdminTokenSecrets(KubernetesClient client) {
-        this.client = client;
-    }
-
     /** Creates the token Secret once; later calls leave it alone. */
-    public void ensure(EstServer server) {
+    void ensure(EstServer server, SecretAccess secrets) {
         String name = OwnedNames.of(server).adminToken();
-        Secret existing = client.secrets().inNamespace(server.getMetadata().getNamespace()).withName(name).get();
+        Secret existing = secrets.get(server.getMetadata().getNamespace(), name).orElse(null);
         if (SecretData.text(existing, OwnedNames.ADMIN_TOKEN_KEY).isPresent()) {
             return;
         }
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
-        client.resource(new SecretBuilder().withMetadata(Owned.metadata(server, name)).withType("Opaque")
+        secrets.write(new SecretBuilder().withMetadata(Owned.metadata(server, name)).withType("Opaque")
                 .withData(SecretData.encode(Map.of(OwnedNames.ADMIN_TOKEN_KEY,
                         Base64.getUrlEncoder().withoutPadding().encodeToString(token))))
-                .build()).createOr(e -> e.update());
+                .build());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 
@@ -13,7 +12,7 @@ import dev.estserver.operator.api.v1alpha1.EstServer;
  * The certificates EST clients trust explicitly (RFC 7030 §3.6.1 bootstrap without /cacerts guessing): the current
  * CA chain plus, during a rotation, the next or previous CA, and the server certificate's CA when it is another.
  */
-public class CaBundleConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, EstServer> {
+public class CaBundleConfigMapDependent extends OwnedDependent<ConfigMap> {
 
     public CaBundleConfigMapDependent() {
         super(ConfigMap.class);

@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
+import dev.estserver.operator.kube.KubeEvents;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
@@ -41,34 +41,35 @@ public class CaSecrets {
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(3650);
     static final Duration DEFAULT_RENEW_BEFORE = Duration.ofDays(90);
 
-    private final KubernetesClient client;
+    private final KubeEvents events;
 
-    CaSecrets(KubernetesClient client) {
-        this.client = client;
+    CaSecrets(KubeEvents events) {
+        this.events = events;
     }
 
     /**
      * @throws InvalidSpec naming the field when the Secret is missing, incomplete or not a CA, or when the GitOps CA
      *                     expired (a generated one is rotated instead)
      */
-    public CaMaterial resolve(EstServer server) throws InvalidSpec {
+    CaMaterial resolve(EstServer server, SecretAccess secrets) throws InvalidSpec {
         CaSpec spec = server.getSpec().ca();
         String namespace = server.getMetadata().getNamespace();
         if (spec.secretRef() != null) {
             String name = spec.secretRef().name();
-            CaMaterial ca = read(client.secrets().inNamespace(namespace).withName(name).get(), "spec.ca.secretRef",
-                    name);
+            CaMaterial ca = read(secrets.get(namespace, name).orElse(null), "spec.ca.secretRef", name);
             requireUnexpired(ca, "spec.ca.secretRef", name);
             return ca;
         }
         String name = OwnedNames.of(server).generatedCa();
-        Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
+        Secret existing = secrets.get(namespace, name).orElse(null);
         GenerateCaSpec generate = spec.generate();
         Duration validity = SpecDurations.parse("spec.ca.generate.validity", generate.validity(), DEFAULT_VALIDITY);
         Duration renewBefore = SpecDurations.parse("spec.ca.generate.renewBefore", generate.renewBefore(),
                 DEFAULT_RENEW_BEFORE);
         if (existing == null) {
-            return write(server, name, generateCa(server, generate, validity), Map.of());
+            CaMaterial generated = write(server, name, generateCa(server, generate, validity), Map.of(), secrets);
+            events.normal(server, Reason.CA_GENERATED, "generated CA " + describe(generated) + " into Secret " + name);
+            return generated;
         }
         // An expired generated CA is rotated like one about to expire: the operator owns its renewal.
         CaMaterial current = read(existing, "spec.ca.generate (Secret " + name + ")", name);
@@ -77,8 +78,17 @@ public class CaSecrets {
         }
         LOG.infof("rotating the generated CA of EstServer %s/%s: it ends %s, within renewBefore %s", namespace,
                 server.getMetadata().getName(), current.certificate().getNotAfter().toInstant(), renewBefore);
-        return write(server, name, generateCa(server, generate, validity),
-                Map.of(CaMaterial.PREVIOUS_KEY, List.of(current.certificate())));
+        CaMaterial rotated = write(server, name, generateCa(server, generate, validity),
+                Map.of(CaMaterial.PREVIOUS_KEY, List.of(current.certificate())), secrets);
+        events.normal(server, "CARotated", "rotated the generated CA: " + describe(rotated) + " replaces "
+                + describe(current) + ", which ends within renewBefore " + renewBefore + " and stays trusted");
+        return rotated;
+    }
+
+    private static String describe(CaMaterial ca) {
+        return ca.certificate().getSubjectX500Principal().getName() + " (serial "
+                + ca.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + ", valid until "
+                + ca.certificate().getNotAfter().toInstant() + ")";
     }
 
     private CaMaterial read(Secret secret, String field, String name) throws InvalidSpec {
@@ -134,14 +144,14 @@ public class CaSecrets {
     private record GeneratedCa(X509Certificate certificate, PrivateKey key) {
     }
 
-    private CaMaterial write(EstServer server, String name, GeneratedCa ca,
-            Map<String, List<X509Certificate>> previous) {
+    private static CaMaterial write(EstServer server, String name, GeneratedCa ca,
+            Map<String, List<X509Certificate>> previous, SecretAccess secrets) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(CaMaterial.CERT_KEY, Pem.of(ca.certificate()));
         data.put(CaMaterial.PRIVATE_KEY_KEY, Pem.of(ca.key()));
         previous.forEach((key, certificates) -> data.put(key, Pem.of(certificates)));
-        client.resource(new SecretBuilder().withMetadata(Owned.unowned(server, name)).withType("kubernetes.io/tls")
-                .withData(SecretData.encode(data)).build()).createOr(existing -> existing.update());
+        secrets.write(new SecretBuilder().withMetadata(Owned.unowned(server, name)).withType("kubernetes.io/tls")
+                .withData(SecretData.encode(data)).build());
         return new CaMaterial(name, List.of(ca.certificate()), ca.key(), previous);
     }
 }

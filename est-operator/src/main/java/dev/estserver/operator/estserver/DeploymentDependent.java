@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec;
@@ -26,7 +25,7 @@ import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
  * The est-service pods: configuration from the rendered ConfigMap, CA and server certificate from Secrets, database
  * and admin credentials from Secret key references, probes on the management port, hardened security context.
  */
-public class DeploymentDependent extends CRUDKubernetesDependentResource<Deployment, EstServer> {
+public class DeploymentDependent extends OwnedDependent<Deployment> {
 
     /** Pod-template annotation whose change rolls the pods. */
     public static final String HASH_ANNOTATION = "estserver.dev/config-hash";

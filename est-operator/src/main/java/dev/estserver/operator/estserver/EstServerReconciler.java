@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -32,11 +34,14 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerStatus;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.kube.Cached;
+import dev.estserver.operator.kube.KubeEvents;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.HealthReport;
 import dev.estserver.operator.service.ServiceReadiness;
 import dev.estserver.operator.spec.InvalidSpec;
-import dev.estserver.operator.status.Reason;
+import dev.estserver.operator.status.ConditionType;
+import dev.estserver.operator.status.StatusConditions;
 
 /**
  * Reconciles an EstServer: checks the spec and the Secrets it names, finds or generates the CA, issues the server
@@ -64,32 +69,39 @@ public class EstServerReconciler implements Reconciler<EstServer> {
     private final ServerTlsSecrets tlsSecrets;
     private final AdminTokenSecrets adminTokens;
     private final ServiceReadiness readiness;
+    private final KubeEvents events;
     private final OperatorConfig config;
+    /** The informer of the Secrets the servers use, set once when the controller registers its event sources. */
+    private volatile Cached cached;
 
     EstServerReconciler(CaSecrets caSecrets, ServerTlsSecrets tlsSecrets, AdminTokenSecrets adminTokens,
-            ServiceReadiness readiness, OperatorConfig config) {
+            ServiceReadiness readiness, KubeEvents events, OperatorConfig config) {
         this.caSecrets = caSecrets;
         this.tlsSecrets = tlsSecrets;
         this.adminTokens = adminTokens;
         this.readiness = readiness;
+        this.events = events;
         this.config = config;
     }
 
     /**
      * Secrets trigger a reconcile of every EstServer in their namespace that uses them, so that a rotated GitOps CA
-     * or database password rolls the pods without waiting for the periodic resync.
+     * or database password rolls the pods without waiting for the periodic resync. Every Secret is read from this
+     * informer's cache; the DeviceEnrollments' bootstrap Secrets (one per device) are left out of it.
      */
     @Override
     public List<EventSource<?, EstServer>> prepareEventSources(EventSourceContext<EstServer> context) {
-        var secrets = InformerEventSourceConfiguration.from(Secret.class, EstServer.class)
+        var secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, EstServer.class)
                 .withName("referenced-secrets")
                 .withNamespacesInheritedFromController()
+                .withLabelSelector("!" + OwnedNames.BOOTSTRAP_LABEL)
                 .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
                         .list(secret.getMetadata().getNamespace())
                         .filter(server -> secretNames(server).contains(secret.getMetadata().getName()))
                         .map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build();
-        return List.of(new InformerEventSource<>(secrets, context));
+                .build(), context);
+        cached = Cached.of(secrets);
+        return List.of(secrets);
     }
 
     @Override
@@ -97,48 +109,85 @@ public class EstServerReconciler implements Reconciler<EstServer> {
         Instant now = Instant.now();
         EstServerStatus status;
         try {
-            RenderInputs inputs = prepare(server, context);
+            RenderInputs inputs = prepare(server, new SecretAccess(context.getClient(), cached));
             inputs.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            Deployment deployment = context.getClient().apps().deployments()
-                    .inNamespace(server.getMetadata().getNamespace()).withName(OwnedNames.of(server).workload()).get();
+            Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
             Optional<URI> management = managementBase(server, context);
             Optional<HealthReport> health = management.map(readiness::check);
-            status = EstServerStatusAggregator.rendered(server, inputs, deployment, health,
-                    "no running est-service pod to ask yet", now);
+            status = EstServerStatusAggregator.rendered(server, inputs, new EstServerStatusAggregator.Observed(
+                    DeploymentDependent.replicas(server), deployment.orElse(null), health,
+                    "no running est-service pod to ask yet"), now);
         } catch (InvalidSpec problem) {
-            LOG.warnf("EstServer %s/%s: %s: %s", server.getMetadata().getNamespace(), server.getMetadata().getName(),
-                    problem.reason(), problem.getMessage());
             status = EstServerStatusAggregator.invalid(server, problem, now);
         }
         UpdateControl<EstServer> control;
         if (Objects.equals(status, server.getStatus())) {
             control = UpdateControl.noUpdate();
         } else {
+            announce(server, server.getStatus(), status);
             server.setStatus(status);
             control = UpdateControl.patchStatus(server);
         }
         return control.rescheduleAfter(config.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private RenderInputs prepare(EstServer server, Context<EstServer> context) throws InvalidSpec {
+    /** An error nobody expected (the API server refused a write, say): Ready and Degraded say so. */
+    @Override
+    public ErrorStatusUpdateControl<EstServer> updateErrorStatus(EstServer server, Context<EstServer> context,
+            Exception e) {
+        LOG.warnf("EstServer %s/%s: %s", server.getMetadata().getNamespace(), server.getMetadata().getName(), e);
+        EstServerStatus status = EstServerStatusAggregator.failed(server, "the operator failed and retries: " + e,
+                Instant.now());
+        if (status.equals(server.getStatus())) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        announce(server, server.getStatus(), status);
+        server.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(server);
+    }
+
+    /** A Warning Event when Degraded turns True or changes its reason, a Normal one when Ready turns True. */
+    private void announce(EstServer server, EstServerStatus before, EstServerStatus after) {
+        Optional<Condition> degraded = changed(before, after, ConditionType.DEGRADED);
+        degraded.filter(c -> "True".equals(c.getStatus())).ifPresent(c -> {
+            LOG.warnf("EstServer %s/%s: %s: %s", server.getMetadata().getNamespace(), server.getMetadata().getName(),
+                    c.getReason(), c.getMessage());
+            events.warning(server, c.getReason(), c.getMessage());
+        });
+        changed(before, after, ConditionType.READY).filter(c -> "True".equals(c.getStatus()))
+                .ifPresent(c -> events.normal(server, c.getReason(), c.getMessage()));
+    }
+
+    private static Optional<Condition> changed(EstServerStatus before, EstServerStatus after, String type) {
+        Optional<Condition> now = StatusConditions.find(after.conditions(), type);
+        Optional<Condition> then = StatusConditions.find(before == null ? null : before.conditions(), type);
+        return now.filter(c -> then.isEmpty() || !Objects.equals(c.getStatus(), then.get().getStatus())
+                || !Objects.equals(c.getReason(), then.get().getReason()));
+    }
+
+    private RenderInputs prepare(EstServer server, SecretAccess secrets) throws InvalidSpec {
         EstServerSpec spec = server.getSpec();
         EstServerSpecCheck.require(spec);
         PodTemplateHash hash = new PodTemplateHash();
         String namespace = server.getMetadata().getNamespace();
         for (var ref : List.of(new NamedRef("spec.database.usernameSecret", spec.database().usernameSecret()),
                 new NamedRef("spec.database.passwordSecret", spec.database().passwordSecret()))) {
-            Secret secret = context.getClient().secrets().inNamespace(namespace).withName(ref.ref().name()).get();
+            Secret secret = secrets.get(namespace, ref.ref().name()).orElse(null);
             hash.add("secret/" + ref.ref().name() + "/" + ref.ref().key(),
                     SecretData.required(secret, ref.field(), ref.ref().name(), ref.ref().key()));
         }
-        CaMaterial ca = caSecrets.resolve(server);
-        ServerTls tls = tlsSecrets.ensure(server, ca);
-        adminTokens.ensure(server);
+        CaMaterial ca;
+        try {
+            ca = caSecrets.resolve(server, secrets);
+        } catch (InvalidSpec problem) {
+            throw problem.concerning(ConditionType.CA_READY);
+        }
+        ServerTls tls = tlsSecrets.ensure(server, ca, secrets);
+        adminTokens.ensure(server, secrets);
         OwnedNames names = OwnedNames.of(server);
         for (String secretName : List.of(ca.secretName(), tls.secretName(), names.adminToken())) {
-            Secret secret = context.getClient().secrets().inNamespace(namespace).withName(secretName).get();
-            hash.addAll("secret/" + secretName, secret == null ? null : secret.getData());
+            hash.addAll("secret/" + secretName, secrets.get(namespace, secretName).map(Secret::getData).orElse(null));
         }
         String base = spec.ingress() != null ? "https://" + spec.ingress().host()
                 : names.httpsBase(config.clusterDomain());

@@ -2,6 +2,7 @@ package dev.estserver.operator.estserver;
 
 import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.spec.InvalidSpec;
+import dev.estserver.operator.status.ConditionType;
 import dev.estserver.operator.status.Reason;
 
 /**
@@ -19,7 +20,8 @@ final class EstServerSpecCheck {
         }
         if (spec.ca() == null || (spec.ca().secretRef() == null) == (spec.ca().generate() == null)) {
             throw new InvalidSpec(Reason.CA_SOURCE_CONFLICT, "spec.ca: set exactly one of spec.ca.secretRef and "
-                    + "spec.ca.generate, got " + (spec.ca() == null || spec.ca().secretRef() == null ? "neither" : "both"));
+                    + "spec.ca.generate, got " + (spec.ca() == null || spec.ca().secretRef() == null ? "neither" : "both"))
+                    .concerning(ConditionType.CA_READY);
         }
         if (spec.database() == null) {
             throw new InvalidSpec(Reason.INVALID_SPEC, "spec.database is required");

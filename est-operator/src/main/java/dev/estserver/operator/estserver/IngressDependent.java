@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
@@ -18,7 +17,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerSpec.IngressSpec;
  * An Ingress that passes TLS through to the pods. EST cannot be TLS-terminated at the edge: client certificates
  * (re-enrollment) and channel binding (tls-exporter) belong to the client's own TLS session with the service.
  */
-public class IngressDependent extends CRUDKubernetesDependentResource<Ingress, EstServer> {
+public class IngressDependent extends OwnedDependent<Ingress> {
 
     static final String PASSTHROUGH = "nginx.ingress.kubernetes.io/ssl-passthrough";
 

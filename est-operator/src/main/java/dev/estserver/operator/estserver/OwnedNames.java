@@ -9,6 +9,11 @@ public record OwnedNames(String namespace, String server) {
     public static final String SERVER_LABEL = "estserver.dev/server";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "est-operator";
+    /**
+     * On a DeviceEnrollment's bootstrap Secret, naming it: the EstServer controller's informer of the Secrets its
+     * servers use leaves these out (there are as many as devices).
+     */
+    public static final String BOOTSTRAP_LABEL = "estserver.dev/device-enrollment";
 
     /** Key of the CA bundle ConfigMap and of bootstrap Secrets holding the PEM trust bundle. */
     public static final String CA_BUNDLE_KEY = "ca.crt";

@@ -5,13 +5,12 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 
 /** With more than one replica, a node drain takes at most one pod at a time; with one, a PDB would block drains. */
-public class PodDisruptionBudgetDependent extends CRUDKubernetesDependentResource<PodDisruptionBudget, EstServer> {
+public class PodDisruptionBudgetDependent extends OwnedDependent<PodDisruptionBudget> {
 
     public PodDisruptionBudgetDependent() {
         super(PodDisruptionBudget.class);

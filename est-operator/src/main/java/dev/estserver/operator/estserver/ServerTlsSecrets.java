@@ -18,10 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.config.OperatorConfig;
+import dev.estserver.operator.kube.KubeEvents;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
@@ -39,38 +39,41 @@ public class ServerTlsSecrets {
     static final Duration VALIDITY = Duration.ofDays(90);
     private static final String TRUST_KEY = "ca.crt";
 
-    private final KubernetesClient client;
+    private final KubeEvents events;
     private final OperatorConfig config;
 
-    ServerTlsSecrets(KubernetesClient client, OperatorConfig config) {
-        this.client = client;
+    ServerTlsSecrets(KubeEvents events, OperatorConfig config) {
+        this.events = events;
         this.config = config;
     }
 
     /** @throws InvalidSpec naming spec.tls.secretRef when the named Secret is missing or incomplete */
-    public ServerTls ensure(EstServer server, CaMaterial ca) throws InvalidSpec {
+    ServerTls ensure(EstServer server, CaMaterial ca, SecretAccess secrets) throws InvalidSpec {
         String namespace = server.getMetadata().getNamespace();
         if (server.getSpec().tls() != null && server.getSpec().tls().secretRef() != null) {
             String name = server.getSpec().tls().secretRef().name();
-            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+            Secret secret = secrets.get(namespace, name).orElse(null);
             SecretData.required(secret, "spec.tls.secretRef", name, CaMaterial.CERT_KEY);
             SecretData.required(secret, "spec.tls.secretRef", name, CaMaterial.PRIVATE_KEY_KEY);
             return new ServerTls(name, SecretData.text(secret, TRUST_KEY));
         }
         String name = OwnedNames.of(server).tls();
         List<String> dnsNames = dnsNames(server);
-        Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
+        Secret existing = secrets.get(namespace, name).orElse(null);
         if (existing == null || !stillGood(existing, ca, dnsNames)) {
             KeyPair keys = KeyAlgorithm.EC_P256.generate();
             X509Certificate certificate = CertificateFactory.server(dnsNames, keys.getPublic(), ca.certificate(),
                     ca.key(), VALIDITY);
             List<Object> chain = new ArrayList<>(List.of(certificate));
             chain.addAll(ca.chain());
-            client.resource(new SecretBuilder().withMetadata(Owned.metadata(server, name))
+            secrets.write(new SecretBuilder().withMetadata(Owned.metadata(server, name))
                     .withType("kubernetes.io/tls").withData(SecretData.encode(Map.of(
                             CaMaterial.CERT_KEY, Pem.of(chain.toArray()),
                             CaMaterial.PRIVATE_KEY_KEY, Pem.of(keys.getPrivate()))))
-                    .build()).createOr(e -> e.update());
+                    .build());
+            events.normal(server, "ServerCertificateIssued", "issued the service's TLS certificate into Secret "
+                    + name + " for " + dnsNames + ", valid until " + certificate.getNotAfter().toInstant()
+                    + (existing == null ? "" : " (the previous one was due for renewal, or the CA or names changed)"));
         }
         return new ServerTls(name, Optional.empty());
     }

@@ -5,12 +5,11 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 
 /** est-service's rendered application.properties, mounted where Quarkus reads it ({@code config/}). */
-public class ServiceConfigMapDependent extends CRUDKubernetesDependentResource<ConfigMap, EstServer> {
+public class ServiceConfigMapDependent extends OwnedDependent<ConfigMap> {
 
     public ServiceConfigMapDependent() {
         super(ConfigMap.class);

@@ -4,12 +4,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
 
 /** The ClusterIP Service in front of the pods: HTTPS for EST and the admin API, plain HTTP for metrics. */
-public class ServiceDependent extends CRUDKubernetesDependentResource<Service, EstServer> {
+public class ServiceDependent extends OwnedDependent<Service> {
 
     public ServiceDependent() {
         super(Service.class);

@@ -7,7 +7,9 @@ package dev.estserver.operator.service;
  * @param deviceIdentity the only device (CSR common name) it enrolls
  * @param oneTime        true: it enrolls one certificate only
  * @param validity       ISO-8601 duration it may be used for
+ * @param owner          the service revokes every earlier credential of the same owner uid as it issues this one,
+ *                       so that a retry after a lost answer never leaves two valid
  */
 public record BootstrapCredentialRequest(String username, String label, String deviceIdentity, boolean oneTime,
-        String validity) {
+        String validity, Owner owner) {
 }

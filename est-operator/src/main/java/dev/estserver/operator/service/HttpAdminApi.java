@@ -7,32 +7,58 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** {@link AdminApi} over HTTPS with the bearer token the operator generated for each service. */
+import dev.estserver.operator.config.OperatorConfig;
+
+/**
+ * {@link AdminApi} over HTTPS with the bearer token the operator generated for each service. Calls to one service
+ * pass its {@link CallGate}; each failed call is logged here, once, with its cause.
+ */
 @ApplicationScoped
 public class HttpAdminApi implements AdminApi {
 
+    private static final Logger LOG = Logger.getLogger(HttpAdminApi.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String JSON = "application/json";
     private static final int NOT_FOUND = 404;
     /** What the service answers when revoking a credential that is already revoked. */
     private static final int CONFLICT = 409;
+    /** Registrations per page of the change feed: the service's largest page. */
+    private static final int PAGE = 500;
 
     private final ObjectMapper json;
+    private final int concurrentCalls;
+    private final Clock clock;
     /** One client per trust bundle: connections are reused, and a rotated bundle gets a client of its own. */
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    /** One gate per service, by its HTTPS base URL. */
+    private final Map<String, CallGate> gates = new ConcurrentHashMap<>();
 
-    HttpAdminApi(ObjectMapper json) {
+    @Inject
+    HttpAdminApi(ObjectMapper json, OperatorConfig config) {
+        this(json, config.adminApiConcurrentCalls(), Clock.systemUTC());
+    }
+
+    HttpAdminApi(ObjectMapper json, int concurrentCalls, Clock clock) {
         this.json = json;
+        this.concurrentCalls = concurrentCalls;
+        this.clock = clock;
     }
 
     @Override
@@ -55,9 +81,21 @@ public class HttpAdminApi implements AdminApi {
     }
 
     @Override
-    public boolean deregister(ServiceConnection service, String label, String identity) {
-        return unlessAlreadyGone(() -> send(service, "DELETE",
-                registrationPath(label, identity) + "?reason=cessationOfOperation", null), NOT_FOUND);
+    public RegistrationChanges registrationsChangedSince(ServiceConnection service, Instant since, String cursor) {
+        StringBuilder query = new StringBuilder("/api/v1/registrations?limit=").append(PAGE);
+        if (since != null) {
+            query.append("&changedSince=").append(segment(since.toString()));
+        }
+        if (cursor != null) {
+            query.append("&cursor=").append(segment(cursor));
+        }
+        return read(send(service, "GET", query.toString(), null), RegistrationChanges.class);
+    }
+
+    @Override
+    public boolean deregister(ServiceConnection service, String label, String identity, String ownerUid) {
+        return unlessAlreadyGone(() -> send(service, "DELETE", registrationPath(label, identity)
+                + "?reason=cessationOfOperation&ownerUid=" + segment(ownerUid), null), NOT_FOUND);
     }
 
     @Override
@@ -70,6 +108,17 @@ public class HttpAdminApi implements AdminApi {
     public boolean revokeBootstrapCredential(ServiceConnection service, String username) {
         return unlessAlreadyGone(() -> send(service, "POST",
                 "/api/v1/bootstrap-credentials/" + segment(username) + "/revoke", null), NOT_FOUND, CONFLICT);
+    }
+
+    @Override
+    public List<String> revokeBootstrapCredentialsOf(ServiceConnection service, String ownerUid) {
+        return read(send(service, "POST", "/api/v1/bootstrap-credentials/revoke", Map.of("ownerUid", ownerUid)),
+                RevokedCredentials.class).revoked();
+    }
+
+    /** Answer of {@code POST /api/v1/bootstrap-credentials/revoke}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RevokedCredentials(List<String> revoked) {
     }
 
     private static String registrationPath(String label, String identity) {
@@ -96,6 +145,22 @@ public class HttpAdminApi implements AdminApi {
     }
 
     private String send(ServiceConnection service, String method, String pathAndQuery, Object body) {
+        return gate(service).call(method + " " + pathAndQuery, () -> {
+            try {
+                return exchange(service, method, pathAndQuery, body);
+            } catch (AdminApiException e) {
+                LOG.warn(e.getMessage());
+                throw e;
+            }
+        });
+    }
+
+    private CallGate gate(ServiceConnection service) {
+        return gates.computeIfAbsent(service.httpsBase().toString(),
+                base -> new CallGate(concurrentCalls, TIMEOUT, clock));
+    }
+
+    private String exchange(ServiceConnection service, String method, String pathAndQuery, Object body) {
         String base = service.httpsBase().toString().replaceAll("/+$", "");
         URI uri = URI.create(base + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
@@ -124,9 +189,18 @@ public class HttpAdminApi implements AdminApi {
             throw AdminApiException.unreachable(method, uri, new IOException("interrupted", e));
         }
         if (response.statusCode() / 100 != 2) {
-            throw AdminApiException.refused(method, uri, response.statusCode(), response.body());
+            throw AdminApiException.refused(method, uri, response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After").flatMap(HttpAdminApi::seconds));
         }
         return response.body();
+    }
+
+    private static Optional<Duration> seconds(String retryAfter) {
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private HttpClient client(String trustPem) {

@@ -9,6 +9,7 @@ import java.util.List;
  *                    {@code URI:spiffe://x}); null: what the label's profile allows
  * @param validity    ISO-8601 certificate lifetime; null: the profile's
  * @param suspended   true: the device may not enroll or re-enroll
+ * @param owner       the DeviceEnrollment the registration belongs to; the service refuses (409) another one
  */
-public record RegistrationRequest(List<String> allowedSans, String validity, boolean suspended) {
+public record RegistrationRequest(List<String> allowedSans, String validity, boolean suspended, Owner owner) {
 }

@@ -10,11 +10,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param status             PENDING (never enrolled), ACTIVE, SUSPENDED or REVOKED
  * @param currentCertificate null until the device enrolled
+ * @param owner              the DeviceEnrollment it belongs to; null for a registration made by hand
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistrationView(String label, String identity, String deviceId, String status,
         List<String> allowedSans, String validity, CurrentCertificate currentCertificate, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Owner owner) {
 
     public static final String PENDING = "PENDING";
     public static final String ACTIVE = "ACTIVE";

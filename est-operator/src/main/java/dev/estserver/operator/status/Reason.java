@@ -36,8 +36,14 @@ public final class Reason {
     public static final String WITHIN_RENEWAL_WINDOW = "WithinRenewalWindow";
     public static final String EXPIRED = "Expired";
     public static final String VALID = "Valid";
+    /** Another DeviceEnrollment owns the device identity in that server; nothing of it was touched. */
+    public static final String IDENTITY_CONFLICT = "IdentityConflict";
+    /** Deleting waits: the service has not been asked to revoke yet (not reachable, or left alone after a 503). */
+    public static final String REVOCATION_PENDING = "RevocationPending";
     /** Deleting waits: the service could not revoke the device's certificates yet. */
     public static final String REVOCATION_FAILED = "RevocationFailed";
+    /** The reconciler failed in a way it did not expect; the message has the error. */
+    public static final String RECONCILE_ERROR = "ReconcileError";
 
     private Reason() {
     }

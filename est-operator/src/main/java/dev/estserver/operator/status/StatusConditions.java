@@ -52,6 +52,21 @@ public final class StatusConditions {
         return this;
     }
 
+    /** Carries the previous condition of that type over unchanged, if there was one. */
+    public StatusConditions keep(String type) {
+        Condition before = previous.get(type);
+        if (before != null) {
+            next.removeIf(c -> c.getType().equals(type));
+            next.add(before);
+        }
+        return this;
+    }
+
+    /** Whether a condition of that type was set or kept so far. */
+    public boolean has(String type) {
+        return next.stream().anyMatch(c -> c.getType().equals(type));
+    }
+
     /** The status of a condition set so far, false when unset. */
     public boolean isTrue(String type) {
         return next.stream().anyMatch(c -> c.getType().equals(type) && "True".equals(c.getStatus()));

@@ -14,6 +14,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.EstServer;
 import dev.estserver.operator.service.RecordingAdminApi;
+import dev.estserver.operator.service.RegistrationView;
 import dev.estserver.operator.status.ConditionType;
 import dev.estserver.operator.status.Reason;
 
@@ -33,7 +34,8 @@ class DeviceEnrollmentDeletionTest extends DeviceEnrollmentScenario {
         await().untilAsserted(() -> assertThat(enrollments.get("retired")).isNull());
         assertThat(service.calls(RecordingAdminApi.DELETE, device)).singleElement()
                 .extracting(RecordingAdminApi.Call::label).isEqualTo("default");
-        assertThat(service.registrationOf("default", device)).isEmpty();
+        assertThat(service.registrationOf("default", device)).get().extracting(RegistrationView::status)
+                .isEqualTo(RegistrationView.REVOKED);
         assertThat(service.isRevoked(service.credentialsOf(device).getFirst().username())).isTrue();
     }
 
@@ -45,20 +47,28 @@ class DeviceEnrollmentDeletionTest extends DeviceEnrollmentScenario {
 
         enrollments.delete("stuck");
 
-        Condition accepted = awaitCondition("stuck", ConditionType.ACCEPTED, false, Reason.REVOCATION_FAILED);
-        assertThat(accepted.getMessage()).contains("503", "database unavailable");
+        Condition ready = awaitCondition("stuck", ConditionType.READY, false, Reason.REVOCATION_FAILED);
+        assertThat(ready.getMessage()).contains("deletion waits", "503", "database unavailable");
+        assertThat(enrollments.condition("stuck", ConditionType.ACCEPTED)).get()
+                .extracting(Condition::getReason).isEqualTo(Reason.REGISTERED);
+        assertThat(client.v1().events().inNamespace(enrollments.namespace()).list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo(Reason.REVOCATION_FAILED));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             DeviceEnrollment waiting = enrollments.get("stuck");
             assertThat(waiting).isNotNull();
+            assertThat(enrollments.condition("stuck", ConditionType.READY)).as("never claims a revocation").get()
+                    .extracting(Condition::getReason).isEqualTo(Reason.REVOCATION_FAILED);
             assertThat(waiting.getMetadata().getDeletionTimestamp()).isNotNull();
             assertThat(waiting.getMetadata().getFinalizers()).contains(FINALIZER);
         });
-        assertThat(service.registrationOf("default", device)).isPresent();
+        assertThat(service.registrationOf("default", device)).get().extracting(RegistrationView::status)
+                .isNotEqualTo(RegistrationView.REVOKED);
 
         service.recoverFor(device);
 
         await().untilAsserted(() -> assertThat(enrollments.get("stuck")).isNull());
-        assertThat(service.registrationOf("default", device)).isEmpty();
+        assertThat(service.registrationOf("default", device)).get().extracting(RegistrationView::status)
+                .isEqualTo(RegistrationView.REVOKED);
     }
 
     @Test

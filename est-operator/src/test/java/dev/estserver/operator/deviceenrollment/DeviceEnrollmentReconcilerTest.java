@@ -24,6 +24,7 @@ import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentStatus;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
+import dev.estserver.operator.service.Owner;
 import dev.estserver.operator.service.RecordingAdminApi;
 import dev.estserver.operator.service.RegistrationRequest;
 import dev.estserver.operator.service.RegistrationView.CurrentCertificate;
@@ -38,14 +39,15 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
     void registersTheDeviceWithItsLabelIdentityAllowedSansAndValidity() {
         EstServerFixture.serving(client, enrollments.namespace(), SERVER);
         String device = enrollments.device("sensor");
-        enrollments.create("sensor", EnrollmentSpecs.device(device, SERVER).label("iot")
-                .sans(List.of("sensor.example"), List.of("10.0.0.7"), List.of("spiffe://example/sensor"))
+        DeviceEnrollment enrollment = enrollments.create("sensor", EnrollmentSpecs.device(device, SERVER)
+                .label("iot").sans(List.of("sensor.example"), List.of("10.0.0.7"), List.of("spiffe://example/sensor"))
                 .duration("90d").build());
 
         await().untilAsserted(() -> assertThat(service.calls(RecordingAdminApi.PUT, device)).singleElement()
                 .isEqualTo(new RecordingAdminApi.Call(RecordingAdminApi.PUT, "iot", device, new RegistrationRequest(
                         List.of("DNS:sensor.example", "IP:10.0.0.7", "URI:spiffe://example/sensor"),
-                        Duration.ofDays(90).toString(), false))));
+                        Duration.ofDays(90).toString(), false, new Owner("DeviceEnrollment "
+                                + enrollments.namespace() + "/sensor", enrollment.getMetadata().getUid())))));
         awaitCondition("sensor", ConditionType.ACCEPTED, true, Reason.REGISTERED);
         assertThat(enrollments.status("sensor").observedGeneration()).isEqualTo(1L);
     }
@@ -54,11 +56,11 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
     void registersOnTheDefaultLabelWithTheProfileDefaultsWhenTheSpecSaysNothing() {
         EstServerFixture.serving(client, enrollments.namespace(), SERVER);
         String device = enrollments.device("plain");
-        enrollments.create("plain", EnrollmentSpecs.device(device, SERVER).build());
+        DeviceEnrollment enrollment = enrollments.create("plain", EnrollmentSpecs.device(device, SERVER).build());
 
         await().untilAsserted(() -> assertThat(service.calls(RecordingAdminApi.PUT, device)).singleElement()
                 .isEqualTo(new RecordingAdminApi.Call(RecordingAdminApi.PUT, "default", device,
-                        new RegistrationRequest(null, null, false))));
+                        new RegistrationRequest(null, null, false, Owner.of(enrollment)))));
     }
 
     @Test
@@ -73,7 +75,8 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
         IssuedBootstrapCredential credential = service.credentialsOf(device).getFirst();
         assertThat(service.calls(RecordingAdminApi.ISSUE, device)).singleElement()
                 .extracting(RecordingAdminApi.Call::body)
-                .isEqualTo(new BootstrapCredentialRequest(credential.username(), "iot", device, true, "PT168H"));
+                .isEqualTo(new BootstrapCredentialRequest(credential.username(), "iot", device, true, "PT168H",
+                        Owner.of(enrollment)));
         assertThat(secret.getType()).isEqualTo("Opaque");
         assertThat(decoded(secret)).isEqualTo(Map.of(
                 "username", credential.username(),
@@ -302,10 +305,6 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
         Condition accepted = awaitCondition("vague", ConditionType.ACCEPTED, false, Reason.INVALID_DURATION);
         assertThat(accepted.getMessage()).contains("spec.renewBefore", "'soon'");
         assertThat(service.calls(RecordingAdminApi.PUT, device)).isEmpty();
-    }
-
-    private Secret bootstrapSecret(String enrollment) {
-        return client.secrets().inNamespace(enrollments.namespace()).withName(enrollment + "-est-bootstrap").get();
     }
 
     /** What the server publishes now (its own reconciler may have replaced the fixture's). */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import dev.estserver.operator.service.RecordingAdminApi;
@@ -29,6 +30,11 @@ abstract class DeviceEnrollmentScenario {
     @BeforeEach
     void freshNamespace() {
         enrollments = Enrollments.inFreshNamespace(client);
+    }
+
+    /** The bootstrap Secret of that DeviceEnrollment, by its default name; null while there is none. */
+    Secret bootstrapSecret(String enrollment) {
+        return client.secrets().inNamespace(enrollments.namespace()).withName(enrollment + "-est-bootstrap").get();
     }
 
     Condition awaitCondition(String name, String type, boolean status, String reason) {

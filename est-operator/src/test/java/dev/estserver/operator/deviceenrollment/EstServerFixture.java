@@ -47,12 +47,17 @@ final class EstServerFixture {
         return client.resource(server).create();
     }
 
+    /** Labelled as the EstServer reconciler labels them: the operator's informers select by these labels. */
     static void publishConnection(KubernetesClient client, String namespace, String name) {
         OwnedNames names = new OwnedNames(namespace, name);
+        Map<String, String> labels = Map.of(OwnedNames.SERVER_LABEL, name,
+                OwnedNames.MANAGED_BY_LABEL, OwnedNames.MANAGED_BY);
         client.resource(new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(names.adminToken())
-                .endMetadata().withData(SecretData.encode(Map.of(OwnedNames.ADMIN_TOKEN_KEY, "token-of-" + name)))
+                .withLabels(labels).endMetadata()
+                .withData(SecretData.encode(Map.of(OwnedNames.ADMIN_TOKEN_KEY, "token-of-" + name)))
                 .build()).create();
         client.resource(new ConfigMapBuilder().withNewMetadata().withNamespace(namespace).withName(names.caBundle())
-                .endMetadata().withData(Map.of(OwnedNames.CA_BUNDLE_KEY, CA_BUNDLE)).build()).create();
+                .withLabels(labels).endMetadata().withData(Map.of(OwnedNames.CA_BUNDLE_KEY, CA_BUNDLE)).build())
+                .create();
     }
 }

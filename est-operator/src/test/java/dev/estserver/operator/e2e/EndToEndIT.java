@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,15 +21,10 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.EstServer;
@@ -77,20 +71,14 @@ class EndToEndIT {
     }
 
     @Test
-    void aPodEnrollsThroughTheOperatorAndDeletingItsDeviceEnrollmentRevokesTheCertificate() throws Exception {
-        KubernetesMockServer api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
-        api.init();
-        running.add(api::destroy);
-        kube = api.createClient();
-        running.add(kube);
+    void aPodEnrollsThroughTheOperatorAnotherNamespaceCannotTakeItsDeviceAndGitOpsReCreationEnrollsAgain()
+            throws Exception {
+        MockApiServer api = MockApiServer.withCrds(ROOT);
+        running.add(api);
+        kube = api.client();
         int https = freePort();
         int management = freePort();
 
-        for (String crd : List.of("estservers.estserver.dev-v1.yml", "deviceenrollments.estserver.dev-v1.yml")) {
-            kube.resource(Serialization.unmarshal(Files.readString(ROOT.resolve("src-crds").resolve(crd)),
-                    CustomResourceDefinition.class)).create();
-        }
         Path pki = Files.createDirectories(work.resolve("gitops"));
         makeGitOpsPki(pki);
         kube.resource(secret("e2e-ca", Map.of("tls.crt", read(pki, "ca.crt"), "tls.key", read(pki, "ca.key"))))
@@ -112,11 +100,12 @@ class EndToEndIT {
                   profiles:
                     iot: {validity: 720h, allowedKeys: [ec-p256, ec-p384], properties: {subject.required: CN}}
                   labels: {iot: iot}
-                """.formatted(NAMESPACE, DATABASE), EstServer.class)).create();
+                  enrollment: {allowedNamespaces: [%s, apps]}
+                """.formatted(NAMESPACE, DATABASE, NAMESPACE), EstServer.class)).create();
 
         running.add(JarProcess.start("est-operator", ROOT.resolve("est-operator/target/quarkus-app/quarkus-run.jar"),
                 work, Map.of(), List.of(
-                        "-Dquarkus.kubernetes-client.api-server-url=" + api.url("/"),
+                        "-Dquarkus.kubernetes-client.api-server-url=" + api.url(),
                         "-Dquarkus.kubernetes-client.trust-certs=true",
                         "-Dquarkus.operator-sdk.enable-ssa=false",
                         "-Dquarkus.http.port=" + freePort(),
@@ -147,46 +136,83 @@ class EndToEndIT {
         markDeploymentAvailable("est");
         await().atMost(WAIT).until(() -> conditionIs(get(EstServer.class, "est"), ConditionType.READY, "True"));
 
-        kube.resource(Serialization.unmarshal("""
+        DeviceEnrollment first = createSensor(NAMESPACE, "sensor-7");
+        Path out = enroll("sensor-7", https, "first");
+        String serial = serialOf(out);
+        DeviceEnrollment mirrored = await().atMost(WAIT).until(() -> get(DeviceEnrollment.class, "sensor-7"),
+                d -> d.getStatus() != null && d.getStatus().serial() != null);
+        assertThat(stripLeadingZeros(mirrored.getStatus().serial()))
+                .as("status shows the certificate the script got").isEqualToIgnoringCase(stripLeadingZeros(serial));
+        assertThat(conditionIs(mirrored, ConditionType.READY, "True")).isTrue();
+        assertThat(ocsp(pki, out, https)).contains(": good");
+
+        // Another namespace claims the same device: refused, and deleting the claim leaves the device alone.
+        createSensor("apps", "sensor-7");
+        DeviceEnrollment claim = await().atMost(WAIT).until(() -> kube.resources(DeviceEnrollment.class)
+                .inNamespace("apps").withName("sensor-7").get(), d -> conditionIs(d, ConditionType.ACCEPTED, "False"));
+        assertThat(StatusConditions.find(claim.getStatus().conditions(), ConditionType.ACCEPTED).orElseThrow())
+                .satisfies(c -> assertThat(c.getReason()).isEqualTo("IdentityConflict"))
+                .satisfies(c -> assertThat(c.getMessage()).contains("DeviceEnrollment pki/sensor-7"));
+        kube.resource(claim).delete();
+        await().atMost(WAIT).until(() -> kube.resources(DeviceEnrollment.class).inNamespace("apps")
+                .withName("sensor-7").get() == null);
+        assertThat(ocsp(pki, out, https)).as("the first device's certificate after the claim was deleted")
+                .contains(": good");
+
+        kube.resource(mirrored).delete();
+        await().atMost(WAIT).until(() -> get(DeviceEnrollment.class, "sensor-7") == null);
+        assertThat(ocsp(pki, out, https)).contains(": revoked", "Reason: cessationOfOperation");
+
+        // GitOps applies it again: a new credential, the pod enrolls again, the old certificate stays revoked.
+        DeviceEnrollment again = createSensor(NAMESPACE, "sensor-7");
+        assertThat(again.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+        await().atMost(WAIT).until(() -> get(Secret.class, "sensor-7-est-bootstrap"), s -> s.getMetadata()
+                .getOwnerReferences().stream().anyMatch(o -> o.getUid().equals(again.getMetadata().getUid())));
+        Path renewed = enroll("sensor-7", https, "again");
+        String second = serialOf(renewed);
+        await().atMost(WAIT).until(() -> get(DeviceEnrollment.class, "sensor-7"), d -> d.getStatus() != null
+                && d.getStatus().serial() != null
+                && stripLeadingZeros(d.getStatus().serial()).equalsIgnoreCase(stripLeadingZeros(second))
+                && conditionIs(d, ConditionType.READY, "True"));
+        assertThat(ocsp(pki, renewed, https)).contains(": good");
+        assertThat(ocsp(pki, out, https)).contains(": revoked");
+    }
+
+    private DeviceEnrollment createSensor(String namespace, String name) {
+        return kube.resource(Serialization.unmarshal("""
                 apiVersion: estserver.dev/v1alpha1
                 kind: DeviceEnrollment
-                metadata: {name: sensor-7, namespace: %s}
+                metadata: {name: %s, namespace: %s}
                 spec:
-                  serverRef: {name: est}
+                  serverRef: {name: est, namespace: %s}
                   label: iot
                   commonName: sensor-7
                   dnsNames: [sensor-7.pki.svc]
                   duration: 240h
-                """.formatted(NAMESPACE), DeviceEnrollment.class)).create();
-        Secret bootstrap = await().atMost(WAIT).until(() -> get(Secret.class, "sensor-7-est-bootstrap"),
+                """.formatted(name, namespace, NAMESPACE), DeviceEnrollment.class)).create();
+    }
+
+    /** Runs the init container's script with the bootstrap Secret as the pod would mount it. */
+    private Path enroll(String name, int https, String attempt) throws Exception {
+        Secret bootstrap = await().atMost(WAIT).until(() -> get(Secret.class, name + "-est-bootstrap"),
                 s -> s != null);
-        Path bootstrapDir = Files.createDirectories(work.resolve("bootstrap"));
+        Path bootstrapDir = Files.createDirectories(work.resolve("bootstrap-" + attempt));
         for (String key : bootstrap.getData().keySet()) {
             Files.writeString(bootstrapDir.resolve(key), decode(bootstrap, key));
         }
-
-        Path out = work.resolve("out");
+        Path out = work.resolve("out-" + attempt);
         Command enrolled = Command.run(work, Map.of("EST_BOOTSTRAP_DIR", bootstrapDir.toString(),
                 "EST_OUT_DIR", out.toString(),
                 "EST_URL", "https://localhost:" + https + "/.well-known/est/iot"),
                 "dash", ROOT.resolve("deploy/enroll/est-enroll.sh").toString(), "enroll").ok();
         assertThat(Files.getPosixFilePermissions(out.resolve("tls.key")).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        String serial = Command.run(work, Map.of(), "openssl", "x509", "-in", out.resolve("tls.crt").toString(),
+                .as("script said: " + enrolled.stderr()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        return out;
+    }
+
+    private String serialOf(Path out) throws Exception {
+        return Command.run(work, Map.of(), "openssl", "x509", "-in", out.resolve("tls.crt").toString(),
                 "-noout", "-serial").ok().stdout().trim().replace("serial=", "");
-
-        DeviceEnrollment mirrored = await().atMost(WAIT).until(() -> get(DeviceEnrollment.class, "sensor-7"),
-                d -> d.getStatus() != null && d.getStatus().serial() != null);
-        assertThat(stripLeadingZeros(mirrored.getStatus().serial()))
-                .as("status shows the certificate the script got; script said: " + enrolled.stderr())
-                .isEqualToIgnoringCase(stripLeadingZeros(serial));
-        assertThat(conditionIs(mirrored, ConditionType.READY, "True")).isTrue();
-        assertThat(ocsp(pki, out, https)).contains(": good");
-
-        kube.resource(mirrored).delete();
-        await().atMost(WAIT).until(() -> get(DeviceEnrollment.class, "sensor-7") == null);
-
-        assertThat(ocsp(pki, out, https)).contains(": revoked", "Reason: cessationOfOperation");
     }
 
     private String ocsp(Path pki, Path out, int https) throws Exception {

@@ -61,6 +61,20 @@ final class JarProcess implements AutoCloseable {
         throw new AssertionError(name + " did not answer 200 at " + url + "; log:\n" + log());
     }
 
+    /** Resident memory of the process now, from /proc. */
+    long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + name);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +28,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
@@ -42,6 +46,7 @@ import dev.estserver.operator.service.HealthReport;
 import dev.estserver.operator.status.ConditionType;
 import dev.estserver.operator.status.Reason;
 import dev.estserver.operator.status.StatusConditions;
+import dev.estserver.operator.support.ApiServerDefaults;
 import dev.estserver.operator.support.FakeServiceReadiness;
 import dev.estserver.operator.support.TestEstServers;
 
@@ -50,12 +55,17 @@ import dev.estserver.operator.support.TestEstServers;
 class EstServerReconcilerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** est-operator.resync-interval of the tests. */
+    private static final Duration RESYNC = Duration.ofSeconds(2);
 
     @Inject
     KubernetesClient client;
 
     @Inject
     FakeServiceReadiness readiness;
+
+    @KubernetesTestServer
+    KubernetesServer mockServer;
 
     private String namespace;
 
@@ -304,6 +314,74 @@ class EstServerReconcilerTest {
         EstServer server = awaitCondition("nodb", ConditionType.READY, "False", Reason.SECRET_NOT_FOUND);
         assertThat(condition(server, ConditionType.DEGRADED).getMessage())
                 .contains("spec.database.usernameSecret", "est-db");
+    }
+
+    @Test
+    void aResyncOfAnUnchangedServerWritesNothingAndReadsNoSecretFromTheApiServer() throws Exception {
+        apply("quiet", TestEstServers.generatedCa());
+        await().atMost(WAIT).until(() -> get(Deployment.class, "quiet") != null && get(Service.class, "quiet") != null);
+        ApiServerDefaults.deployment(client, namespace, "quiet");
+        ApiServerDefaults.service(client, namespace, "quiet");
+        awaitCondition("quiet", ConditionType.READY, "True", Reason.DEPLOYMENT_AVAILABLE);
+        Thread.sleep(RESYNC.toMillis());
+        drainRecordedRequests();
+        String version = get(Deployment.class, "quiet").getMetadata().getResourceVersion();
+
+        Thread.sleep(RESYNC.multipliedBy(3).toMillis());
+
+        List<String> seen = recordedRequestsIn(namespace);
+        assertThat(seen).as("writes during three resyncs").noneMatch(r -> !r.startsWith("GET "));
+        assertThat(seen).as("Secrets read from the API server").noneMatch(r -> r.contains("/secrets"));
+        assertThat(get(Deployment.class, "quiet").getMetadata().getResourceVersion()).isEqualTo(version);
+    }
+
+    @Test
+    void recordsEventsWhenTheCaIsGeneratedAndTheServerCertificateIssuedAndWhenItDegrades() {
+        apply("chatty", TestEstServers.generatedCa());
+        await().atMost(WAIT).until(() -> get(Deployment.class, "chatty") != null);
+        markAvailable("chatty", 1);
+        awaitCondition("chatty", ConditionType.READY, "True", Reason.DEPLOYMENT_AVAILABLE);
+
+        readiness.answer(new HealthReport(true, false, "down: Database connections health check"));
+        awaitCondition("chatty", ConditionType.DEGRADED, "True", Reason.DATABASE_UNREACHABLE);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
+                .getItems()).filteredOn(e -> "chatty".equals(e.getInvolvedObject().getName()))
+                .extracting(e -> e.getType() + " " + e.getReason())
+                .contains("Normal " + Reason.CA_GENERATED, "Normal ServerCertificateIssued",
+                        "Normal " + Reason.DEPLOYMENT_AVAILABLE, "Warning " + Reason.DATABASE_UNREACHABLE));
+    }
+
+    @Test
+    void aStalledRolloutIsDegraded() {
+        apply("stalled", TestEstServers.generatedCa());
+        Deployment deployment = await().atMost(WAIT).until(() -> get(Deployment.class, "stalled"), d -> d != null);
+        deployment.setStatus(new DeploymentStatusBuilder().withReplicas(1).withReadyReplicas(0)
+                .addNewCondition().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
+                .withMessage("ReplicaSet \"stalled-6b9f\" has timed out progressing.").endCondition().build());
+        client.resource(deployment).updateStatus();
+
+        EstServer server = awaitCondition("stalled", ConditionType.DEGRADED, "True", "ProgressDeadlineExceeded");
+        assertThat(condition(server, ConditionType.DEGRADED).getMessage()).contains("timed out progressing");
+        assertThat(condition(server, ConditionType.READY).getReason()).isEqualTo(Reason.PODS_STARTING);
+    }
+
+    private void drainRecordedRequests() throws InterruptedException {
+        while (mockServer.getKubernetesMockServer().takeRequest(100, TimeUnit.MILLISECONDS) != null) {
+            // older requests, of any test
+        }
+    }
+
+    /** "METHOD path" of every request recorded since the last drain that concerns that namespace. */
+    private List<String> recordedRequestsIn(String namespace) throws InterruptedException {
+        List<String> requests = new java.util.ArrayList<>();
+        RecordedRequest request;
+        while ((request = mockServer.getKubernetesMockServer().takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+            if (request.getPath().contains("/namespaces/" + namespace + "/")) {
+                requests.add(request.getMethod() + " " + request.getPath());
+            }
+        }
+        return requests;
     }
 
     private static EstServerSpec withReplicasAndIngress(EstServerSpec s, int replicas, IngressSpec ingress) {

@@ -3,6 +3,7 @@ package dev.estserver.operator.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,11 @@ class HttpAdminApiTest {
              "notAfter":"2026-04-01T00:00:00Z","status":"GOOD"},"createdAt":"2026-01-01T00:00:00Z",
              "updatedAt":"2026-01-01T00:00:00Z","somethingNew":true}""";
 
+    private static final Owner OWNER = new Owner("DeviceEnrollment apps/web", "6f1c-uid");
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
     private static StubService stub;
     private static ServiceConnection service;
-    private final HttpAdminApi api = new HttpAdminApi(MAPPER);
+    private final HttpAdminApi api = new HttpAdminApi(MAPPER, 4, Clock.systemUTC());
 
     @BeforeAll
     static void startStub() throws Exception {
@@ -46,7 +48,7 @@ class HttpAdminApiTest {
         stub.answers(201, JSON, REGISTRATION);
 
         RegistrationView view = api.register(service, "iot", "dev 1/a",
-                new RegistrationRequest(List.of("DNS:a", "IP:10.0.0.7"), "P90D", false));
+                new RegistrationRequest(List.of("DNS:a", "IP:10.0.0.7"), "P90D", false, OWNER));
 
         StubService.Received request = stub.lastRequest();
         assertThat(request.method()).isEqualTo("PUT");
@@ -54,7 +56,8 @@ class HttpAdminApiTest {
         assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(request.contentType()).isEqualTo(JSON);
         assertThat(MAPPER.readValue(request.body(), Map.class)).isEqualTo(Map.of(
-                "allowedSans", List.of("DNS:a", "IP:10.0.0.7"), "validity", "P90D", "suspended", false));
+                "allowedSans", List.of("DNS:a", "IP:10.0.0.7"), "validity", "P90D", "suspended", false,
+                "owner", Map.of("name", "DeviceEnrollment apps/web", "uid", "6f1c-uid")));
         assertThat(view.status()).isEqualTo(RegistrationView.ACTIVE);
         assertThat(view.currentCertificate()).isEqualTo(new RegistrationView.CurrentCertificate("0A1B",
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"), "GOOD"));
@@ -64,9 +67,10 @@ class HttpAdminApiTest {
     void sendsNullForTheProfileDefaults() throws Exception {
         stub.answers(200, JSON, REGISTRATION);
 
-        api.register(service, "default", "dev1", new RegistrationRequest(null, null, true));
+        api.register(service, "default", "dev1", new RegistrationRequest(null, null, true, OWNER));
 
-        assertThat(stub.lastRequest().body()).isEqualTo("{\"allowedSans\":null,\"validity\":null,\"suspended\":true}");
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"allowedSans\":null,\"validity\":null,\"suspended\":true,"
+                + "\"owner\":{\"name\":\"DeviceEnrollment apps/web\",\"uid\":\"6f1c-uid\"}}");
     }
 
     @Test
@@ -86,13 +90,13 @@ class HttpAdminApiTest {
     }
 
     @Test
-    void deregistersWithReasonCessationOfOperation() {
+    void deregistersWithReasonCessationOfOperationAsItsOwner() {
         stub.answers(200, JSON, REGISTRATION);
 
-        assertThat(api.deregister(service, "iot", "dev1")).isTrue();
+        assertThat(api.deregister(service, "iot", "dev1", "6f1c-uid")).isTrue();
         assertThat(stub.lastRequest().method()).isEqualTo("DELETE");
         assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/registrations/iot/dev1");
-        assertThat(stub.lastRequest().rawQuery()).isEqualTo("reason=cessationOfOperation");
+        assertThat(stub.lastRequest().rawQuery()).isEqualTo("reason=cessationOfOperation&ownerUid=6f1c-uid");
         assertThat(stub.lastRequest().authorization()).isEqualTo("Bearer " + TOKEN);
     }
 
@@ -100,7 +104,63 @@ class HttpAdminApiTest {
     void deregisteringAnUnknownDeviceIsAlreadyDone() {
         stub.answers(404, "text/plain", "no device 'dev1' on label 'iot'");
 
-        assertThat(api.deregister(service, "iot", "dev1")).isFalse();
+        assertThat(api.deregister(service, "iot", "dev1", "6f1c-uid")).isFalse();
+    }
+
+    @Test
+    void aRegistrationOfAnotherOwnerIsAConflict() {
+        stub.answers(409, "text/plain", "registration 'iot/dev1' belongs to DeviceEnrollment apps/web (uid 6f1c)");
+
+        assertThatThrownBy(() -> api.deregister(service, "iot", "dev1", "other-uid"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.isConflict()).isTrue();
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains("belongs to DeviceEnrollment apps/web");
+                });
+    }
+
+    @Test
+    void readsThePagesOfRegistrationsChangedSinceAMoment() {
+        stub.answers(200, JSON, "{\"items\":[" + REGISTRATION + "],\"nextCursor\":\"abc=\","
+                + "\"asOf\":\"2026-01-02T00:00:00Z\"}");
+
+        RegistrationChanges page = api.registrationsChangedSince(service, Instant.parse("2026-01-01T00:00:00Z"),
+                "abc=");
+
+        assertThat(stub.lastRequest().method()).isEqualTo("GET");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/registrations");
+        assertThat(stub.lastRequest().rawQuery())
+                .isEqualTo("limit=500&changedSince=2026-01-01T00%3A00%3A00Z&cursor=abc%3D");
+        assertThat(page.items()).singleElement().extracting(RegistrationView::deviceId).isEqualTo("42");
+        assertThat(page.nextCursor()).isEqualTo("abc=");
+        assertThat(page.asOf()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+    }
+
+    @Test
+    void revokesEveryBootstrapCredentialOfAnOwner() throws Exception {
+        stub.answers(200, JSON, "{\"revoked\":[\"a\",\"b\"]}");
+
+        assertThat(api.revokeBootstrapCredentialsOf(service, "6f1c-uid")).containsExactly("a", "b");
+        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/bootstrap-credentials/revoke");
+        assertThat(MAPPER.readValue(stub.lastRequest().body(), Map.class)).isEqualTo(Map.of("ownerUid", "6f1c-uid"));
+    }
+
+    @Test
+    void leavesAServiceAloneAfterItAnswered503AndForLongerWhenItAskedTo() {
+        stub.answers(503, "text/plain", "Unable to acquire JDBC Connection", Map.of("Retry-After", "3"));
+        assertThatThrownBy(() -> api.registration(service, "iot", "dev1")).isInstanceOf(AdminApiException.class);
+        int requests = stub.requestCount();
+        stub.answers(200, JSON, REGISTRATION);
+
+        assertThatThrownBy(() -> api.registration(service, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.getMessage()).contains("left alone until", "JDBC Connection");
+                });
+        assertThat(stub.requestCount()).as("nothing sent while paused").isEqualTo(requests);
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(2500)).ignoreExceptions()
+                .atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                        assertThat(api.registration(service, "iot", "dev1")).isPresent());
     }
 
     @Test
@@ -110,12 +170,13 @@ class HttpAdminApiTest {
                  "oneTime":true,"expiresAt":"2026-01-08T00:00:00Z","usedAt":null}""");
 
         IssuedBootstrapCredential issued = api.issueBootstrapCredential(service,
-                new BootstrapCredentialRequest("de.ns.dev1.1a2b", "iot", "dev1", true, "P7D"));
+                new BootstrapCredentialRequest("de.ns.dev1.1a2b", "iot", "dev1", true, "P7D", OWNER));
 
         assertThat(stub.lastRequest().method()).isEqualTo("POST");
         assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/bootstrap-credentials");
         assertThat(MAPPER.readValue(stub.lastRequest().body(), Map.class)).isEqualTo(Map.of("username",
-                "de.ns.dev1.1a2b", "label", "iot", "deviceIdentity", "dev1", "oneTime", true, "validity", "P7D"));
+                "de.ns.dev1.1a2b", "label", "iot", "deviceIdentity", "dev1", "oneTime", true, "validity", "P7D",
+                "owner", Map.of("name", "DeviceEnrollment apps/web", "uid", "6f1c-uid")));
         assertThat(issued.password()).isEqualTo("pw-123");
         assertThat(issued.toString()).doesNotContain("pw-123");
     }
@@ -142,7 +203,7 @@ class HttpAdminApiTest {
     void aRefusalCarriesTheStatusAndTheServiceReason() {
         stub.answers(400, "text/plain", "unknown label 'nope'");
 
-        assertThatThrownBy(() -> api.register(service, "nope", "dev1", new RegistrationRequest(null, null, false)))
+        assertThatThrownBy(() -> api.register(service, "nope", "dev1", new RegistrationRequest(null, null, false, OWNER)))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.isTransient()).isFalse();
@@ -155,7 +216,7 @@ class HttpAdminApiTest {
     void anUnavailableServiceIsTransient() {
         stub.answers(503, "text/plain", "database unreachable");
 
-        assertThatThrownBy(() -> api.deregister(service, "iot", "dev1"))
+        assertThatThrownBy(() -> api.deregister(service, "iot", "dev1", "6f1c-uid"))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.getMessage()).contains("503", "database unreachable");

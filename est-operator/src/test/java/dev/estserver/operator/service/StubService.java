@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -24,6 +25,7 @@ final class StubService implements AutoCloseable {
     private volatile int status = 200;
     private volatile String contentType = "application/json";
     private volatile String body = "{}";
+    private volatile Map<String, String> headers = Map.of();
 
     StubService(SelfSignedTls tls) throws Exception {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,13 +39,22 @@ final class StubService implements AutoCloseable {
     }
 
     void answers(int status, String contentType, String body) {
+        answers(status, contentType, body, Map.of());
+    }
+
+    void answers(int status, String contentType, String body, Map<String, String> headers) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
+        this.headers = headers;
     }
 
     synchronized Received lastRequest() {
         return received.getLast();
+    }
+
+    synchronized int requestCount() {
+        return received.size();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -56,6 +67,7 @@ final class StubService implements AutoCloseable {
             }
             byte[] answer = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
+            headers.forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 exchange.getResponseBody().write(answer);
