@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
@@ -28,8 +33,9 @@ class CrdFreshnessTest {
 
     private static final List<Path> COMMITTED = List.of(Path.of("..", "src-crds"),
             Path.of("..", "deploy", "operator", "crds"));
-    private static final List<String> FILES = List.of("estservers.estserver.dev-v1.yml",
-            "deviceenrollments.estserver.dev-v1.yml");
+    private static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EstServer.class,
+            DeviceEnrollment.class);
+    private static final List<String> FILES = RESOURCES.stream().map(CrdFreshnessTest::fileOf).toList();
 
     @TempDir
     static Path generated;
@@ -37,7 +43,8 @@ class CrdFreshnessTest {
     @BeforeAll
     static void generate() throws IOException {
         new CRDGenerator().inOutputDir(generated.toFile()).forCRDVersions("v1")
-                .customResourceClasses(EstServer.class, DeviceEnrollment.class).generate();
+                .withPostProcessor(new PrinterColumnsInDeclarationOrder(RESOURCES))
+                .customResourceClasses(RESOURCES).generate();
         if (Boolean.getBoolean("crds.update")) {
             for (Path directory : COMMITTED) {
                 for (String file : FILES) {
@@ -60,11 +67,18 @@ class CrdFreshnessTest {
     }
 
     @Test
+    void printerColumnsAreInTheOrderTheClassDeclaresThem() throws IOException {
+        for (Class<? extends HasMetadata> resource : RESOURCES) {
+            assertThat(printerColumns(fileOf(resource))).extracting(CustomResourceColumnDefinition::getName)
+                    .containsExactlyElementsOf(Stream.of(resource.getAnnotationsByType(AdditionalPrinterColumn.class))
+                            .map(AdditionalPrinterColumn::name).toList());
+        }
+    }
+
+    @Test
     void everyFieldOfOurOwnTypesIsDescribed() throws IOException {
         for (String file : FILES) {
-            CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(generated.resolve(file)),
-                    CustomResourceDefinition.class);
-            JSONSchemaProps root = crd.getSpec().getVersions().getFirst().getSchema().getOpenAPIV3Schema();
+            JSONSchemaProps root = crd(file).getSpec().getVersions().getFirst().getSchema().getOpenAPIV3Schema();
             List<String> undescribed = new ArrayList<>();
             collectUndescribed("", root.getProperties(), undescribed);
             assertThat(undescribed).as(file + ": fields without a description").isEmpty();
@@ -75,6 +89,18 @@ class CrdFreshnessTest {
     void crossFieldRulesAreCel() throws IOException {
         String estServers = Files.readString(generated.resolve(FILES.getFirst()));
         assertThat(estServers).contains("has(self.secretRef) != has(self.generate)", "has(self.url) != has(self.host)");
+    }
+
+    private static String fileOf(Class<? extends HasMetadata> resource) {
+        return CRDGenerator.getOutputName(CustomResource.getCRDName(resource), "v1") + ".yml";
+    }
+
+    private static CustomResourceDefinition crd(String file) throws IOException {
+        return Serialization.unmarshal(Files.readString(generated.resolve(file)), CustomResourceDefinition.class);
+    }
+
+    private static List<CustomResourceColumnDefinition> printerColumns(String file) throws IOException {
+        return crd(file).getSpec().getVersions().getFirst().getAdditionalPrinterColumns();
     }
 
     /** Kubernetes' own types (resources, conditions) are described by Kubernetes; ours must be described here. */
