@@ -75,6 +75,19 @@ class CrdFreshnessTest {
         }
     }
 
+    /** As kubectl shows Kubernetes' own kinds: the state first, the age last, and what -o wide adds after it. */
+    @Test
+    void readyIsTheFirstColumnAndAgeTheLastWithoutWide() throws IOException {
+        for (String file : FILES) {
+            List<CustomResourceColumnDefinition> columns = printerColumns(file);
+            List<String> plain = columns.stream().filter(column -> column.getPriority() == 0)
+                    .map(CustomResourceColumnDefinition::getName).toList();
+            assertThat(plain).as(file).startsWith("Ready").endsWith("Age");
+            assertThat(columns.subList(0, plain.size())).as(file + ": -o wide columns come after Age")
+                    .allMatch(column -> column.getPriority() == 0);
+        }
+    }
+
     @Test
     void everyFieldOfOurOwnTypesIsDescribed() throws IOException {
         for (String file : FILES) {
