@@ -20,6 +20,14 @@ public interface OperatorConfig {
      */
     Optional<String> serviceUrlOverride();
 
+    /**
+     * DNS name that every EstServer's TLS certificate is verified against instead of the host of its URL: with
+     * {@code service-url-override=https://localhost:8443} (a {@code kubectl port-forward}) the certificate names the
+     * Service, e.g. {@code est.pki.svc}, not localhost. The chain is still checked against the service's CA bundle
+     * only; host name verification is never switched off.
+     */
+    Optional<String> serviceTlsServerName();
+
     /** Base URL of every EstServer's management port (health) instead of its in-cluster Service; see above. */
     Optional<String> managementUrlOverride();
 

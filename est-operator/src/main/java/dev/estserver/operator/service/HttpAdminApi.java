@@ -45,20 +45,26 @@ public class HttpAdminApi implements AdminApi {
     private final ObjectMapper json;
     private final int concurrentCalls;
     private final Clock clock;
-    /** One client per trust bundle: connections are reused, and a rotated bundle gets a client of its own. */
+    /** The DNS name the service's certificate is verified against instead of the URL's host, if configured. */
+    private final Optional<String> tlsServerName;
+    /**
+     * One client per trust bundle (and the server name, fixed for this instance): connections are reused, and a
+     * rotated bundle gets a client of its own.
+     */
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     /** One gate per service, by its HTTPS base URL. */
     private final Map<String, CallGate> gates = new ConcurrentHashMap<>();
 
     @Inject
     HttpAdminApi(ObjectMapper json, OperatorConfig config) {
-        this(json, config.adminApiConcurrentCalls(), Clock.systemUTC());
+        this(json, config.adminApiConcurrentCalls(), Clock.systemUTC(), config.serviceTlsServerName());
     }
 
-    HttpAdminApi(ObjectMapper json, int concurrentCalls, Clock clock) {
+    HttpAdminApi(ObjectMapper json, int concurrentCalls, Clock clock, Optional<String> tlsServerName) {
         this.json = json;
         this.concurrentCalls = concurrentCalls;
         this.clock = clock;
+        this.tlsServerName = tlsServerName;
     }
 
     @Override
@@ -205,7 +211,7 @@ public class HttpAdminApi implements AdminApi {
 
     private HttpClient client(String trustPem) {
         return clients.computeIfAbsent(trustPem, pem -> HttpClient.newBuilder()
-                .sslContext(TrustedTls.context(pem)).sslParameters(TrustedTls.parameters())
+                .sslContext(TrustedTls.context(pem, tlsServerName)).sslParameters(TrustedTls.parameters())
                 .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 

@@ -5,10 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import dev.estserver.operator.pki.Pem;
 
@@ -24,8 +27,11 @@ final class TrustedTls {
     private TrustedTls() {
     }
 
-    /** @throws IllegalArgumentException when the bundle holds no certificate or is not PEM certificates */
-    static SSLContext context(String trustPem) {
+    /**
+     * @param serverName the DNS name the service's certificate must be issued for instead of the URL's host, if set
+     * @throws IllegalArgumentException when the bundle holds no certificate or is not PEM certificates
+     */
+    static SSLContext context(String trustPem, Optional<String> serverName) {
         List<X509Certificate> certificates;
         try {
             certificates = Pem.certificates(trustPem);
@@ -41,8 +47,12 @@ final class TrustedTls {
             }
             TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             managers.init(trust);
+            // The PKIX factory makes exactly one trust manager, an X509ExtendedTrustManager.
+            TrustManager pkix = managers.getTrustManagers()[0];
+            TrustManager checker = serverName.<TrustManager>map(
+                    name -> new ServerNameTrustManager((X509TrustManager) pkix, name)).orElse(pkix);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, managers.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {checker}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a trust store of the service's CA bundle", e);

@@ -3,10 +3,12 @@ package dev.estserver.operator.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+
 
 class HttpAdminApiTest {
 
@@ -25,22 +29,32 @@ class HttpAdminApiTest {
              "notAfter":"2026-04-01T00:00:00Z","status":"GOOD"},"createdAt":"2026-01-01T00:00:00Z",
              "updatedAt":"2026-01-01T00:00:00Z","somethingNew":true}""";
 
+    /** The name of the Service, the only one the certificate of a service behind a port-forward holds. */
+    private static final String SERVICE_NAME = "est.pki.svc";
+
     private static final Owner OWNER = new Owner("DeviceEnrollment apps/web", "6f1c-uid");
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule());
     private static StubService stub;
     private static ServiceConnection service;
-    private final HttpAdminApi api = new HttpAdminApi(MAPPER, 4, Clock.systemUTC());
+    private static StubService portForward;
+    private static ServiceConnection portForwarded;
+    private final HttpAdminApi api = new HttpAdminApi(MAPPER, 4, Clock.systemUTC(), Optional.empty());
 
     @BeforeAll
     static void startStub() throws Exception {
         SelfSignedTls tls = SelfSignedTls.forLocalhost();
         stub = new StubService(tls);
         service = new ServiceConnection(stub.base(), stub.base(), TOKEN, tls.pem());
+        SelfSignedTls serviceTls = SelfSignedTls.forDnsName(SERVICE_NAME);
+        portForward = new StubService(serviceTls);
+        URI localhost = URI.create("https://localhost:" + portForward.base().getPort());
+        portForwarded = new ServiceConnection(localhost, localhost, TOKEN, serviceTls.pem());
     }
 
     @AfterAll
     static void stopStub() {
         stub.close();
+        portForward.close();
     }
 
     @Test
@@ -242,5 +256,47 @@ class HttpAdminApiTest {
         assertThatThrownBy(() -> api.registration(strangerTrust, "iot", "dev1"))
                 .isInstanceOfSatisfying(AdminApiException.class,
                         e -> assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE));
+    }
+
+    @Test
+    void aServiceReachedAtLocalhostFailsTheHostNameCheckWithoutAServerName() {
+        assertThatThrownBy(() -> api.registration(portForwarded, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("localhost");
+                });
+    }
+
+    @Test
+    void verifiesTheConfiguredServerNameInsteadOfTheUrlsHost() {
+        portForward.answers(200, JSON, REGISTRATION);
+
+        assertThat(apiVerifying(SERVICE_NAME).registration(portForwarded, "iot", "dev 1/a")).isPresent();
+        assertThat(portForward.lastRequest().authorization()).isEqualTo("Bearer " + TOKEN);
+    }
+
+    @Test
+    void refusesACertificateNotIssuedForTheConfiguredServerName() {
+        assertThatThrownBy(() -> apiVerifying("est.other.svc").registration(portForwarded, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("est.other.svc", "[" + SERVICE_NAME + "]");
+                });
+    }
+
+    @Test
+    void theConfiguredServerNameStillTrustsOnlyTheServicesBundle() throws Exception {
+        ServiceConnection strangerTrust = new ServiceConnection(portForwarded.httpsBase(),
+                portForwarded.managementBase(), TOKEN, SelfSignedTls.forDnsName(SERVICE_NAME).pem());
+
+        assertThatThrownBy(() -> apiVerifying(SERVICE_NAME).registration(strangerTrust, "iot", "dev1"))
+                .isInstanceOfSatisfying(AdminApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
+                    assertThat(e.getMessage()).contains("PKIX");
+                });
+    }
+
+    private static HttpAdminApi apiVerifying(String serverName) {
+        return new HttpAdminApi(MAPPER, 4, Clock.systemUTC(), Optional.of(serverName));
     }
 }

@@ -24,21 +24,29 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed server certificate for localhost, and the PEM a client must trust for it. */
+/** A self-signed server certificate, and the PEM a client must trust for it. */
 record SelfSignedTls(KeyPair keys, X509Certificate certificate) {
 
     static SelfSignedTls forLocalhost() throws Exception {
+        return issue("localhost", new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+    }
+
+    /** A certificate for one DNS name only, as a Service's certificate that a port-forward reaches at localhost. */
+    static SelfSignedTls forDnsName(String dnsName) throws Exception {
+        return issue(dnsName, new GeneralName(GeneralName.dNSName, dnsName));
+    }
+
+    static SelfSignedTls issue(String commonName, GeneralName... subjectAltNames) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         KeyPair keys = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=localhost");
+        X500Name name = new X500Name("CN=" + commonName);
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
                 Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(Duration.ofDays(1))), name,
                 keys.getPublic())
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(subjectAltNames));
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         return new SelfSignedTls(keys, certificate);
