@@ -156,6 +156,25 @@ class InstallManifestsTest {
         }
     }
 
+    /** ScaleIT runs the operator with -Xmx256m and 10,000 DeviceEnrollments: the heap this Deployment gives it. */
+    @Test
+    void operatorHeapIsHalfItsMemoryLimitAsScaleItMeasuresIt() {
+        Deployment deployment = Manifests.strictly(Manifests.only(install, "Deployment"), Deployment.class);
+        Container operator = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+
+        assertThat(operator.getResources().getLimits().get("memory"))
+                .isEqualTo(new io.fabric8.kubernetes.api.model.Quantity("512Mi"));
+        assertThat(operator.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("JAVA_MAX_MEM_RATIO");
+            assertThat(env.getValue()).isEqualTo("50");
+        });
+        assertThat(operator.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("JAVA_OPTS_APPEND");
+            assertThat(env.getValue()).contains("-XX:+ExitOnOutOfMemoryError",
+                    "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+        });
+    }
+
     @Test
     void operatorRunsHardenedWithHealthProbes() {
         Deployment deployment = Manifests.strictly(Manifests.only(install, "Deployment"), Deployment.class);
