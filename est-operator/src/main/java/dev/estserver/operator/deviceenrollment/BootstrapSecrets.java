@@ -88,7 +88,7 @@ class BootstrapSecrets {
         if (existing != null && isOwnedBy(existing, enrollment)) {
             Optional<Instant> replaceAt = replacementTime(existing, bootstrap);
             if (replaceAt.isEmpty() || Instant.now().isBefore(replaceAt.get())) {
-                refresh(existing, published);
+                refresh(existing, published, enrollment);
                 return new Handed(SecretData.text(existing, USERNAME).orElse(previous), replaceAt);
             }
             return issueInto(enrollment, desired, bootstrap, service, published, existing);
@@ -192,17 +192,28 @@ class BootstrapSecrets {
     }
 
     /** Rewrites the non-secret keys when they changed. */
-    private void refresh(Secret existing, Map<String, String> published) {
+    /**
+     * Rewrites the non-secret keys when they changed, and labels a Secret written before bootstrap Secrets were
+     * labelled, so that the informers see it as one.
+     */
+    private void refresh(Secret existing, Map<String, String> published, DeviceEnrollment enrollment) {
         Map<String, String> data = new LinkedHashMap<>(SecretData.encode(published));
         for (String kept : List.of(USERNAME, PASSWORD)) {
             if (existing.getData() != null && existing.getData().containsKey(kept)) {
                 data.put(kept, existing.getData().get(kept));
             }
         }
-        if (!data.equals(existing.getData())) {
+        String name = enrollment.getMetadata().getName();
+        boolean labelled = existing.getMetadata().getLabels() != null
+                && name.equals(existing.getMetadata().getLabels().get(OwnedNames.BOOTSTRAP_LABEL));
+        if (!data.equals(existing.getData()) || !labelled) {
             client.secrets().inNamespace(existing.getMetadata().getNamespace())
                     .withName(existing.getMetadata().getName()).edit(s -> {
                         s.setData(data);
+                        Map<String, String> labels = new LinkedHashMap<>();
+                        Optional.ofNullable(s.getMetadata().getLabels()).ifPresent(labels::putAll);
+                        labels.put(OwnedNames.BOOTSTRAP_LABEL, name);
+                        s.getMetadata().setLabels(labels);
                         return s;
                     });
         }

@@ -116,11 +116,15 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
                 new RegistrationEvents(feed, estServers, connections, cached, config.pollInterval()));
     }
 
-    /** A bootstrap Secret wakes its DeviceEnrollment, an admin token Secret every one naming its server. */
+    /** A bootstrap Secret wakes the DeviceEnrollment that owns it, an admin token Secret every one naming its server. */
     private static Set<ResourceID> secretUsers(EventSourceContext<DeviceEnrollment> context, Secret secret) {
-        String enrollment = labels(secret).get(OwnedNames.BOOTSTRAP_LABEL);
-        if (enrollment != null) {
-            return Set.of(new ResourceID(enrollment, secret.getMetadata().getNamespace()));
+        Set<ResourceID> owners = secret.getMetadata().getOwnerReferences() == null ? Set.of()
+                : secret.getMetadata().getOwnerReferences().stream()
+                        .filter(owner -> HasMetadata.getKind(DeviceEnrollment.class).equals(owner.getKind()))
+                        .map(owner -> new ResourceID(owner.getName(), secret.getMetadata().getNamespace()))
+                        .collect(Collectors.toSet());
+        if (!owners.isEmpty()) {
+            return owners;
         }
         return publishedBy(secret, OwnedNames::adminToken)
                 .map(server -> naming(context, secret.getMetadata().getNamespace(), server)).orElse(Set.of());

@@ -21,6 +21,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec.AuthenticationSpec;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentStatus;
+import dev.estserver.operator.estserver.OwnedNames;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.BootstrapCredentialRequest;
 import dev.estserver.operator.service.IssuedBootstrapCredential;
@@ -112,6 +113,23 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
 
         await().untilAsserted(() -> assertThat(decoded(bootstrapSecret("rotating")))
                 .containsEntry("ca.crt", rotated).containsEntry("password", firstPassword));
+    }
+
+    @Test
+    void labelsABootstrapSecretWrittenBeforeBootstrapSecretsWereLabelled() {
+        EstServerFixture.serving(client, enrollments.namespace(), SERVER);
+        enrollments.create("veteran", EnrollmentSpecs.device(enrollments.device("veteran"), SERVER).build());
+        await().until(() -> bootstrapSecret("veteran") != null);
+        String password = decoded(bootstrapSecret("veteran")).get("password");
+
+        client.secrets().inNamespace(enrollments.namespace()).withName("veteran-est-bootstrap").edit(s -> {
+            s.getMetadata().getLabels().remove(OwnedNames.BOOTSTRAP_LABEL);
+            return s;
+        });
+
+        await().untilAsserted(() -> assertThat(bootstrapSecret("veteran").getMetadata().getLabels())
+                .containsEntry(OwnedNames.BOOTSTRAP_LABEL, "veteran"));
+        assertThat(decoded(bootstrapSecret("veteran"))).containsEntry("password", password);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ import dev.estserver.operator.status.StatusConditions;
 import dev.estserver.operator.support.TestEstServers;
 
 /**
- * The packaged operator, in its own process with the heap it gets in its Deployment, against the mock API server and
+ * The packaged operator, in its own process with the memory it gets in its Deployment, against the mock API server and
  * an est-service admin API that answers from memory, with {@value #DEVICES} DeviceEnrollments that never enroll: its
  * steady state must cost the API server no per-object reads and the service a number of calls that does not grow with
  * the devices, and a device that does enroll must show Ready within seconds.
@@ -53,9 +54,15 @@ class ScaleIT {
     static final int DEVICES = Integer.getInteger("scale.devices", 10_000);
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String NAMESPACE = "fleet";
-    /** What deploy/operator/deployment.yaml gives the operator: -XX:MaxRAMPercentage=50 of a 512Mi limit. */
-    private static final String HEAP = "-Xmx256m";
-    private static final long MEMORY_LIMIT = 512L * 1024 * 1024;
+    /**
+     * The JVM as the operator's container starts it (deploy/operator/deployment.yaml): it sees 640 MiB (its memory
+     * limit) and takes 40% of it for the heap (JAVA_MAX_MEM_RATIO=40), with the serial collector
+     * (GC_CONTAINER_OPTIONS) and at most two malloc arenas.
+     */
+    private static final List<String> CONTAINER_JVM = List.of("-XX:MaxRAM=640m", "-XX:MaxRAMPercentage=40",
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    private static final Map<String, String> CONTAINER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+    private static final long MEMORY_LIMIT = 640L * 1024 * 1024;
     private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("scale.steady-seconds", 120));
     /** est-operator.poll-interval's default: how often the registration feed asks each service. */
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -90,13 +97,13 @@ class ScaleIT {
 
         Path work = Files.createDirectories(ROOT.resolve("est-operator/target/scale"));
         JarProcess operator = JarProcess.start("est-operator",
-                ROOT.resolve("est-operator/target/quarkus-app/quarkus-run.jar"), work, Map.of(), List.of(HEAP,
-                        "-XX:+ExitOnOutOfMemoryError",
+                ROOT.resolve("est-operator/target/quarkus-app/quarkus-run.jar"), work, CONTAINER_ENVIRONMENT, Stream.concat(
+                        CONTAINER_JVM.stream(), Stream.of(
                         "-Dquarkus.kubernetes-client.api-server-url=" + api.url(),
                         "-Dquarkus.kubernetes-client.trust-certs=true",
                         "-Dquarkus.http.port=" + freePort(),
                         "-Dest-operator.service-url-override=" + service.base(),
-                        "-Dest-operator.management-url-override=http://localhost:" + freePort()),
+                        "-Dest-operator.management-url-override=http://localhost:" + freePort())).toList(),
                 work.resolve("operator.log"));
         running.add(operator);
         await().atMost(Duration.ofSeconds(60)).until(() -> kube.configMaps().inNamespace(NAMESPACE)
@@ -138,7 +145,8 @@ class ScaleIT {
         System.out.printf("ScaleIT: %s Ready %d ms after it enrolled%n", device,
                 Duration.between(enrolled, Instant.now()).toMillis());
 
-        assertThat(operator.isAlive()).as("operator alive with " + HEAP + "; log:\n" + tail(operator)).isTrue();
+        assertThat(operator.isAlive()).as("operator alive with " + CONTAINER_JVM + "; log:\n" + tail(operator))
+                .isTrue();
         assertThat(operator.residentBytes()).as("operator RSS within its Deployment's memory limit")
                 .isLessThan(MEMORY_LIMIT);
         assertThat(operator.log()).doesNotContain("OutOfMemoryError");
