@@ -2,6 +2,7 @@ package dev.estserver.service.fleet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,12 +22,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.estserver.service.config.StartupOrder;
+import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.store.Device;
 
 /**
  * Fleet gauges for Prometheus: devices by label and status, current certificates expiring within 7 and 30 days,
- * and enrollments waiting for approval. They are read from the database on a timer rather than per scrape, so a
- * busy Prometheus cannot load the database; every replica reports the same fleet-wide numbers.
+ * and enrollments waiting for approval, each at 0 for a configured label with nothing to count. They are read from
+ * the database on a timer rather than per scrape, so a busy Prometheus cannot load the database; every replica
+ * reports the same fleet-wide numbers.
  */
 @Singleton
 public class FleetMetrics {
@@ -42,7 +45,10 @@ public class FleetMetrics {
     private final MultiGauge pending;
     private ScheduledExecutorService timer;
 
-    FleetMetrics(MeterRegistry registry) {
+    private final Profiles profiles;
+
+    FleetMetrics(MeterRegistry registry, Profiles profiles) {
+        this.profiles = profiles;
         this.devices = MultiGauge.builder("est.devices").description("Devices by label and status")
                 .register(registry);
         this.expiring7 = MultiGauge.builder("est.certificates.expiring.7d")
@@ -68,7 +74,8 @@ public class FleetMetrics {
     /** Reads the fleet now; the gauges show it until the next refresh. */
     public void refresh() {
         FleetSnapshot snapshot = QuarkusTransaction.requiringNew()
-                .call(() -> FleetSnapshot.read(Device.getEntityManager(), Instant.now()));
+                .call(() -> FleetSnapshot.read(Device.getEntityManager(), Instant.now(), profiles.byLabel().keySet(),
+                        Arrays.stream(Device.Status.values()).map(Enum::name).toList()));
         register(devices, snapshot.devices());
         register(expiring7, snapshot.expiringIn7Days());
         register(expiring30, snapshot.expiringIn30Days());

@@ -2,12 +2,19 @@ package dev.estserver.service.fleet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
 /**
- * Counts that describe the fleet at one moment, read from the database in one go.
+ * Counts that describe the fleet at one moment, read from the database in one go. Every configured label has every
+ * row, 0 when there is nothing to count: a gauge that is absent cannot be told from a gauge that is broken, and
+ * alert rules on a missing series never fire.
  *
  * @param devices            devices by label and status
  * @param expiringIn7Days    devices by label whose current certificate expires within 7 days (not yet expired)
@@ -21,16 +28,33 @@ record FleetSnapshot(List<Count> devices, List<Count> expiringIn7Days, List<Coun
     record Count(String label, String status, long value) {
     }
 
-    static FleetSnapshot read(EntityManager db, Instant now) {
+    /**
+     * @param labels   the configured labels, each reported even when it has nothing to count
+     * @param statuses the device statuses, each reported for every label
+     */
+    static FleetSnapshot read(EntityManager db, Instant now, Collection<String> labels, Collection<String> statuses) {
         return new FleetSnapshot(
-                counts(db.createNativeQuery("select label, status, count(*) from device group by label, status")
-                        .getResultList(), true),
-                counts(expiring(db, now, 7), false),
-                counts(expiring(db, now, 30), false),
-                counts(db.createNativeQuery("""
+                withZeros(counts(db.createNativeQuery(
+                        "select label, status, count(*) from device group by label, status").getResultList(), true),
+                        labels, statuses),
+                withZeros(counts(expiring(db, now, 7), false), labels, null),
+                withZeros(counts(expiring(db, now, 30), false), labels, null),
+                withZeros(counts(db.createNativeQuery("""
                         select label, count(*) from pending_request
                         where status = 'PENDING' and expires_at > ?1 group by label""")
-                        .setParameter(1, now).getResultList(), false));
+                        .setParameter(1, now).getResultList(), false), labels, null));
+    }
+
+    /** The counts, plus a 0 for every label (and status) they lack; labels no longer configured keep their rows. */
+    private static List<Count> withZeros(List<Count> counts, Collection<String> labels, Collection<String> statuses) {
+        Map<List<String>, Count> rows = new LinkedHashMap<>();
+        for (String label : labels) {
+            for (String status : statuses == null ? Collections.<String>singletonList(null) : statuses) {
+                rows.put(Arrays.asList(label, status), new Count(label, status, 0));
+            }
+        }
+        counts.forEach(count -> rows.put(Arrays.asList(count.label(), count.status()), count));
+        return List.copyOf(rows.values());
     }
 
     private static List<?> expiring(EntityManager db, Instant now, int days) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,9 +59,24 @@ class FleetMetricsTest {
         assertThat(sample(metrics, "est_certificates_expiring_30d{label=\"iot\"}")).isEqualTo(
                 database.count("select count(*) from device where label = 'iot' and current_certificate_serial "
                         + "is not null"));
-        assertThat(sample(metrics, "est_certificates_expiring_7d{label=\"iot\"}")).isEqualTo(-1);
+        assertThat(sample(metrics, "est_certificates_expiring_7d{label=\"iot\"}")).isZero();
         assertThat(sample(metrics, "est_approvals_pending{label=\"manual\"}")).isEqualTo(
                 database.count("select count(*) from pending_request where label = 'manual' and status = 'PENDING' "
                         + "and expires_at > now()"));
+    }
+
+    @Test
+    void everyConfiguredLabelHasEveryGaugeAtZeroWhenThereIsNothingToCount() throws Exception {
+        fleet.refresh();
+        String metrics = metrics();
+
+        for (String status : List.of("PENDING", "ACTIVE", "SUSPENDED", "REVOKED")) {
+            assertThat(sample(metrics, "est_devices{label=\"iot\",status=\"" + status + "\"}")).as(status)
+                    .isEqualTo(database.count("select count(*) from device where label = 'iot' and status = '"
+                            + status + "'"));
+        }
+        assertThat(sample(metrics, "est_approvals_pending{label=\"iot\"}")).as("iot needs no approval").isZero();
+        assertThat(sample(metrics, "est_certificates_expiring_7d{label=\"default\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(sample(metrics, "est_approvals_pending{label=\"default\"}")).isGreaterThanOrEqualTo(0);
     }
 }
