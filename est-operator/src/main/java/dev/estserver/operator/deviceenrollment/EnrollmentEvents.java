@@ -1,6 +1,5 @@
 package dev.estserver.operator.deviceenrollment;
 
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,12 +48,9 @@ class EnrollmentEvents {
         }
     }
 
-    /** The condition of that type in {@code after} when its status or reason differs from {@code before}'s. */
     private static Optional<Condition> changed(DeviceEnrollmentStatus before, DeviceEnrollmentStatus after,
             String type) {
-        Optional<Condition> now = StatusConditions.find(after == null ? null : after.conditions(), type);
-        Optional<Condition> then = StatusConditions.find(before == null ? null : before.conditions(), type);
-        return now.filter(c -> then.isEmpty() || !Objects.equals(c.getStatus(), then.get().getStatus())
-                || !Objects.equals(c.getReason(), then.get().getReason()));
+        return StatusConditions.transition(before == null ? null : before.conditions(),
+                after == null ? null : after.conditions(), type);
     }
 }

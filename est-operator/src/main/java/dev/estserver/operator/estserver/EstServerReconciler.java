@@ -160,10 +160,7 @@ public class EstServerReconciler implements Reconciler<EstServer> {
     }
 
     private static Optional<Condition> changed(EstServerStatus before, EstServerStatus after, String type) {
-        Optional<Condition> now = StatusConditions.find(after.conditions(), type);
-        Optional<Condition> then = StatusConditions.find(before == null ? null : before.conditions(), type);
-        return now.filter(c -> then.isEmpty() || !Objects.equals(c.getStatus(), then.get().getStatus())
-                || !Objects.equals(c.getReason(), then.get().getReason()));
+        return StatusConditions.transition(before == null ? null : before.conditions(), after.conditions(), type);
     }
 
     private RenderInputs prepare(EstServer server, SecretAccess secrets) throws InvalidSpec {

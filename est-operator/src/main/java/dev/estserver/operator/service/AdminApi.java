@@ -2,16 +2,12 @@ package dev.estserver.operator.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The part of est-service's admin API ({@code /api/v1}) the operator uses. Every call names the service it talks to;
  * a non-2xx answer or an unreachable service is an {@link AdminApiException}.
  */
 public interface AdminApi {
-
-    /** The device's registration, empty when the service does not know it. */
-    Optional<RegistrationView> registration(ServiceConnection service, String label, String identity);
 
     /**
      * Creates or replaces the device's registration ({@code PUT}, idempotent).

@@ -68,19 +68,6 @@ public class HttpAdminApi implements AdminApi {
     }
 
     @Override
-    public Optional<RegistrationView> registration(ServiceConnection service, String label, String identity) {
-        try {
-            return Optional.of(read(send(service, "GET", registrationPath(label, identity), null),
-                    RegistrationView.class));
-        } catch (AdminApiException e) {
-            if (e.status() == NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public RegistrationView register(ServiceConnection service, String label, String identity,
             RegistrationRequest request) {
         return read(send(service, "PUT", registrationPath(label, identity), request), RegistrationView.class);

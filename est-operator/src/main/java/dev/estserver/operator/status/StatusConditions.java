@@ -76,6 +76,16 @@ public final class StatusConditions {
         return List.copyOf(next);
     }
 
+    /**
+     * The condition of that type in {@code after} when it is new or its status or reason differs from
+     * {@code before}'s: a transition worth an Event, where a resync that changed nothing has none.
+     */
+    public static Optional<Condition> transition(List<Condition> before, List<Condition> after, String type) {
+        Optional<Condition> then = find(before, type);
+        return find(after, type).filter(now -> then.isEmpty() || !Objects.equals(now.getStatus(),
+                then.get().getStatus()) || !Objects.equals(now.getReason(), then.get().getReason()));
+    }
+
     /** The condition of that type in a list, if any. */
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         return conditions == null ? Optional.empty()

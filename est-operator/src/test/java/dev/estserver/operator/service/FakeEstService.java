@@ -96,7 +96,7 @@ public final class FakeEstService implements AutoCloseable {
         if ("registrations".equals(path[0]) && path.length == 3) {
             count(method + " registrations/{label}/{identity}");
             return switch (method) {
-                case "GET" -> service.registration(none, path[1], path[2]).orElse(null);
+                case "GET" -> service.registrationOf(path[1], path[2]).orElse(null);
                 case "PUT" -> service.register(none, path[1], path[2],
                         json.readValue(body, RegistrationRequest.class));
                 case "DELETE" -> service.deregister(none, path[1], path[2], query.get("ownerUid")) ? Map.of() : null;

@@ -29,6 +29,8 @@ class HttpAdminApiTest {
              "notAfter":"2026-04-01T00:00:00Z","status":"GOOD"},"createdAt":"2026-01-01T00:00:00Z",
              "updatedAt":"2026-01-01T00:00:00Z","somethingNew":true}""";
 
+    private static final String CHANGES = "{\"items\":[" + REGISTRATION + "],\"nextCursor\":null,"
+            + "\"asOf\":\"2026-01-02T00:00:00Z\"}";
     /** The name of the Service, the only one the certificate of a service behind a port-forward holds. */
     private static final String SERVICE_NAME = "est.pki.svc";
 
@@ -85,22 +87,6 @@ class HttpAdminApiTest {
 
         assertThat(stub.lastRequest().body()).isEqualTo("{\"allowedSans\":null,\"validity\":null,\"suspended\":true,"
                 + "\"owner\":{\"name\":\"DeviceEnrollment apps/web\",\"uid\":\"6f1c-uid\"}}");
-    }
-
-    @Test
-    void readsARegistration() {
-        stub.answers(200, JSON, REGISTRATION);
-
-        assertThat(api.registration(service, "iot", "dev 1/a")).map(RegistrationView::deviceId).contains("42");
-        assertThat(stub.lastRequest().method()).isEqualTo("GET");
-        assertThat(stub.lastRequest().rawPath()).isEqualTo("/api/v1/registrations/iot/dev%201%2Fa");
-    }
-
-    @Test
-    void readsAnUnknownRegistrationAsAbsent() {
-        stub.answers(404, "text/plain", "no device 'dev1' on label 'iot'");
-
-        assertThat(api.registration(service, "iot", "dev1")).isEmpty();
     }
 
     @Test
@@ -162,11 +148,11 @@ class HttpAdminApiTest {
     @Test
     void leavesAServiceAloneAfterItAnswered503AndForLongerWhenItAskedTo() {
         stub.answers(503, "text/plain", "Unable to acquire JDBC Connection", Map.of("Retry-After", "3"));
-        assertThatThrownBy(() -> api.registration(service, "iot", "dev1")).isInstanceOf(AdminApiException.class);
+        assertThatThrownBy(() -> api.registrationsChangedSince(service, null, null)).isInstanceOf(AdminApiException.class);
         int requests = stub.requestCount();
-        stub.answers(200, JSON, REGISTRATION);
+        stub.answers(200, JSON, CHANGES);
 
-        assertThatThrownBy(() -> api.registration(service, "iot", "dev1"))
+        assertThatThrownBy(() -> api.registrationsChangedSince(service, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.getMessage()).contains("left alone until", "JDBC Connection");
@@ -174,7 +160,7 @@ class HttpAdminApiTest {
         assertThat(stub.requestCount()).as("nothing sent while paused").isEqualTo(requests);
         org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(2500)).ignoreExceptions()
                 .atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
-                        assertThat(api.registration(service, "iot", "dev1")).isPresent());
+                        assertThat(api.registrationsChangedSince(service, null, null).items()).hasSize(1));
     }
 
     @Test
@@ -241,7 +227,7 @@ class HttpAdminApiTest {
     void aBundleWithoutCertificatesIsACallThatCannotBeMade() {
         ServiceConnection noTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN, "not a PEM bundle");
 
-        assertThatThrownBy(() -> api.registration(noTrust, "iot", "dev1"))
+        assertThatThrownBy(() -> api.registrationsChangedSince(noTrust, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
                     assertThat(e.getMessage()).contains("CA bundle");
@@ -253,14 +239,14 @@ class HttpAdminApiTest {
         ServiceConnection strangerTrust = new ServiceConnection(stub.base(), stub.base(), TOKEN,
                 SelfSignedTls.forLocalhost().pem());
 
-        assertThatThrownBy(() -> api.registration(strangerTrust, "iot", "dev1"))
+        assertThatThrownBy(() -> api.registrationsChangedSince(strangerTrust, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class,
                         e -> assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE));
     }
 
     @Test
     void aServiceReachedAtLocalhostFailsTheHostNameCheckWithoutAServerName() {
-        assertThatThrownBy(() -> api.registration(portForwarded, "iot", "dev1"))
+        assertThatThrownBy(() -> api.registrationsChangedSince(portForwarded, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
                     assertThat(e.getMessage()).contains("localhost");
@@ -269,15 +255,16 @@ class HttpAdminApiTest {
 
     @Test
     void verifiesTheConfiguredServerNameInsteadOfTheUrlsHost() {
-        portForward.answers(200, JSON, REGISTRATION);
+        portForward.answers(200, JSON, CHANGES);
 
-        assertThat(apiVerifying(SERVICE_NAME).registration(portForwarded, "iot", "dev 1/a")).isPresent();
+        assertThat(apiVerifying(SERVICE_NAME).registrationsChangedSince(portForwarded, null, null).items())
+                .hasSize(1);
         assertThat(portForward.lastRequest().authorization()).isEqualTo("Bearer " + TOKEN);
     }
 
     @Test
     void refusesACertificateNotIssuedForTheConfiguredServerName() {
-        assertThatThrownBy(() -> apiVerifying("est.other.svc").registration(portForwarded, "iot", "dev1"))
+        assertThatThrownBy(() -> apiVerifying("est.other.svc").registrationsChangedSince(portForwarded, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
                     assertThat(e.getMessage()).contains("est.other.svc", "[" + SERVICE_NAME + "]");
@@ -289,7 +276,7 @@ class HttpAdminApiTest {
         ServiceConnection strangerTrust = new ServiceConnection(portForwarded.httpsBase(),
                 portForwarded.managementBase(), TOKEN, SelfSignedTls.forDnsName(SERVICE_NAME).pem());
 
-        assertThatThrownBy(() -> apiVerifying(SERVICE_NAME).registration(strangerTrust, "iot", "dev1"))
+        assertThatThrownBy(() -> apiVerifying(SERVICE_NAME).registrationsChangedSince(strangerTrust, null, null))
                 .isInstanceOfSatisfying(AdminApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(AdminApiException.UNREACHABLE);
                     assertThat(e.getMessage()).contains("PKIX");

@@ -31,7 +31,6 @@ public class RecordingAdminApi implements AdminApi {
     public record Call(String operation, String label, String identity, Object body) {
     }
 
-    public static final String GET = "GET registration";
     public static final String PUT = "PUT registration";
     public static final String CHANGES = "GET registrations changed since";
     public static final String DELETE = "DELETE registration";
@@ -96,12 +95,6 @@ public class RecordingAdminApi implements AdminApi {
 
     public boolean isRevoked(String username) {
         return revokedCredentials.containsKey(username);
-    }
-
-    @Override
-    public Optional<RegistrationView> registration(ServiceConnection service, String label, String identity) {
-        record(GET, label, identity, null);
-        return Optional.ofNullable(registrations.get(key(label, identity)));
     }
 
     @Override

@@ -21,6 +21,20 @@ class StatusConditionsTest {
     }
 
     @Test
+    void aTransitionIsANewConditionOrAChangedStatusOrReasonNotAChangedMessage() {
+        List<Condition> before = earlier(false);
+        List<Condition> sameReason = StatusConditions.after(before, 2L, NOW)
+                .set(ConditionType.READY, false, before.getFirst().getReason(), "another message").build();
+        List<Condition> otherReason = StatusConditions.after(before, 2L, NOW)
+                .set(ConditionType.READY, false, Reason.DATABASE_UNREACHABLE, "database down").build();
+
+        assertThat(StatusConditions.transition(before, sameReason, ConditionType.READY)).isEmpty();
+        assertThat(StatusConditions.transition(before, otherReason, ConditionType.READY)).isPresent();
+        assertThat(StatusConditions.transition(null, before, ConditionType.READY)).isPresent();
+        assertThat(StatusConditions.transition(before, before, ConditionType.DEGRADED)).isEmpty();
+    }
+
+    @Test
     void keepsLastTransitionTimeWhileTheStatusHolds() {
         List<Condition> next = StatusConditions.after(earlier(false), 2L, NOW)
                 .set(ConditionType.READY, false, Reason.DATABASE_UNREACHABLE, "another reason, same status").build();
