@@ -3,11 +3,14 @@ package dev.estserver.operator.deviceenrollment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
@@ -132,14 +135,14 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
 
     /** The EstServer whose object this is, when its name is the one {@code name} gives that server's object. */
     private static Optional<String> publishedBy(HasMetadata object,
-            java.util.function.Function<OwnedNames, String> name) {
+            Function<OwnedNames, String> name) {
         String server = labels(object).get(OwnedNames.SERVER_LABEL);
         return Optional.ofNullable(server).filter(s -> object.getMetadata().getName().equals(
                 name.apply(new OwnedNames(object.getMetadata().getNamespace(), s))));
     }
 
-    private static java.util.Map<String, String> labels(HasMetadata object) {
-        return object.getMetadata().getLabels() == null ? java.util.Map.of() : object.getMetadata().getLabels();
+    private static Map<String, String> labels(HasMetadata object) {
+        return object.getMetadata().getLabels() == null ? Map.of() : object.getMetadata().getLabels();
     }
 
     private static Set<ResourceID> naming(EventSourceContext<DeviceEnrollment> context, String namespace,
@@ -263,7 +266,7 @@ public class DeviceEnrollmentReconciler implements Reconciler<DeviceEnrollment>,
      */
     private static Optional<Duration> nextLook(Optional<CertificateTimes> certificate,
             Optional<Instant> credentialReplacement, Instant now) {
-        return java.util.stream.Stream.concat(certificate.flatMap(c -> c.nextChangeAfter(now)).stream(),
+        return Stream.concat(certificate.flatMap(c -> c.nextChangeAfter(now)).stream(),
                 credentialReplacement.stream()).min(Instant::compareTo)
                 .map(at -> now.isBefore(at) ? Duration.between(now, at).plus(PAST_THE_MOMENT) : PAST_THE_MOMENT);
     }

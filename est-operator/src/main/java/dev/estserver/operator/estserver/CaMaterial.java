@@ -4,6 +4,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.estserver.operator.pki.Pem;
@@ -27,6 +28,11 @@ public record CaMaterial(String secretName, List<X509Certificate> chain, Private
 
     public X509Certificate certificate() {
         return chain.getFirst();
+    }
+
+    /** The CA certificate's serial number in hex, as openssl prints it. */
+    public String serialHex() {
+        return certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
     }
 
     /** Every CA certificate a client must trust to accept our certificates: current chain and rollover. */

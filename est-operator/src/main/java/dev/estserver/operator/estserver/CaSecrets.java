@@ -86,8 +86,7 @@ public class CaSecrets {
     }
 
     private static String describe(CaMaterial ca) {
-        return ca.certificate().getSubjectX500Principal().getName() + " (serial "
-                + ca.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT) + ", valid until "
+        return ca.certificate().getSubjectX500Principal().getName() + " (serial " + ca.serialHex() + ", valid until "
                 + ca.certificate().getNotAfter().toInstant() + ")";
     }
 

@@ -2,7 +2,6 @@ package dev.estserver.operator.estserver;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -137,7 +136,7 @@ final class EstServerStatusAggregator {
                 () -> conditions.set(ConditionType.DEGRADED, false, Reason.AS_EXPECTED, "nothing needs attention"));
         return new EstServerStatus(server.getMetadata().getGeneration(), conditions.build(), inputs.endpoint(),
                 observed.desiredReplicas(), observed.readyReplicas(),
-                ca.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+                ca.serialHex(),
                 ca.certificate().getNotAfter().toInstant().toString());
     }
 

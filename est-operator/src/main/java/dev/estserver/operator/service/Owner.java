@@ -2,7 +2,6 @@ package dev.estserver.operator.service;
 
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
@@ -30,10 +29,5 @@ public record Owner(String name, String uid) {
         String[] namespaceAndName = name.substring(KIND.length()).split("/", -1);
         return namespaceAndName.length == 2 ? Optional.of(new ResourceID(namespaceAndName[1], namespaceAndName[0]))
                 : Optional.empty();
-    }
-
-    /** Whether this is the very object, not merely one of the same name. */
-    public boolean is(HasMetadata object) {
-        return uid != null && uid.equals(object.getMetadata().getUid());
     }
 }

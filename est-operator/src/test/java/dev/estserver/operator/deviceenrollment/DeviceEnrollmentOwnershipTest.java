@@ -3,9 +3,6 @@ package dev.estserver.operator.deviceenrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,9 +33,7 @@ class DeviceEnrollmentOwnershipTest extends DeviceEnrollmentScenario {
         String identity = enrollments.device("web") + ".svc";
         enrollments.create("a1", EnrollmentSpecs.device(identity, SERVER).serverNamespace(pki.namespace()).build());
         awaitCondition("a1", ConditionType.ACCEPTED, true, Reason.REGISTERED);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        service.enrolled("default", identity, new CurrentCertificate("A1", now, now.plus(Duration.ofDays(30)),
-                CurrentCertificate.GOOD));
+        enrolled(identity, "A1");
         awaitCondition("a1", ConditionType.READY, true, Reason.CERTIFICATE_ISSUED);
 
         pki.create("a2", EnrollmentSpecs.device(identity, SERVER).build());
@@ -68,9 +63,7 @@ class DeviceEnrollmentOwnershipTest extends DeviceEnrollmentScenario {
         String device = enrollments.device("web");
         DeviceEnrollment first = enrollments.create("web", EnrollmentSpecs.device(device, SERVER).build());
         await().until(() -> bootstrapSecret("web") != null);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        service.enrolled("default", device, new CurrentCertificate("0F1D", now, now.plus(Duration.ofDays(30)),
-                CurrentCertificate.GOOD));
+        enrolled(device, "0F1D");
         awaitCondition("web", ConditionType.READY, true, Reason.CERTIFICATE_ISSUED);
         String firstCredential = SecretData.text(bootstrapSecret("web"), "username").orElseThrow();
 
@@ -91,8 +84,7 @@ class DeviceEnrollmentOwnershipTest extends DeviceEnrollmentScenario {
         assertThat(service.isRevoked(firstCredential)).isTrue();
         assertThat(service.validCredentialsOf(device)).extracting(c -> c.username()).containsExactly(secondCredential);
 
-        service.enrolled("default", device, new CurrentCertificate("0F2E", now, now.plus(Duration.ofDays(30)),
-                CurrentCertificate.GOOD));
+        enrolled(device, "0F2E");
 
         awaitCondition("web", ConditionType.READY, true, Reason.CERTIFICATE_ISSUED);
         assertThat(enrollments.status("web").serial()).isEqualTo("0F2E");
@@ -134,9 +126,7 @@ class DeviceEnrollmentOwnershipTest extends DeviceEnrollmentScenario {
         String device = enrollments.device("talkative");
         enrollments.create("talkative", EnrollmentSpecs.device(device, SERVER).build());
         awaitCondition("talkative", ConditionType.READY, false, Reason.AWAITING_ENROLLMENT);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        service.enrolled("default", device, new CurrentCertificate("5E", now, now.plus(Duration.ofDays(30)),
-                CurrentCertificate.GOOD));
+        enrolled(device, "5E");
 
         await().untilAsserted(() -> assertThat(eventsOf(enrollments.namespace(), "talkative"))
                 .extracting(Event::getType, Event::getReason).contains(

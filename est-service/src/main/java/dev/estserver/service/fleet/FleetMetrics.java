@@ -38,14 +38,14 @@ public class FleetMetrics {
     static final Duration REFRESH = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(FleetMetrics.class);
+    private static final List<String> STATUSES = Arrays.stream(Device.Status.values()).map(Enum::name).toList();
 
     private final MultiGauge devices;
     private final MultiGauge expiring7;
     private final MultiGauge expiring30;
     private final MultiGauge pending;
-    private ScheduledExecutorService timer;
-
     private final Profiles profiles;
+    private ScheduledExecutorService timer;
 
     FleetMetrics(MeterRegistry registry, Profiles profiles) {
         this.profiles = profiles;
@@ -75,7 +75,7 @@ public class FleetMetrics {
     public void refresh() {
         FleetSnapshot snapshot = QuarkusTransaction.requiringNew()
                 .call(() -> FleetSnapshot.read(Device.getEntityManager(), Instant.now(), profiles.byLabel().keySet(),
-                        Arrays.stream(Device.Status.values()).map(Enum::name).toList()));
+                        STATUSES));
         register(devices, snapshot.devices());
         register(expiring7, snapshot.expiringIn7Days());
         register(expiring30, snapshot.expiringIn30Days());
