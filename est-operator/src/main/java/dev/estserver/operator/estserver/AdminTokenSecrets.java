@@ -33,6 +33,6 @@ public class AdminTokenSecrets {
         secrets.write(new SecretBuilder().withMetadata(Owned.metadata(server, name)).withType("Opaque")
                 .withData(SecretData.encode(Map.of(OwnedNames.ADMIN_TOKEN_KEY,
                         Base64.getUrlEncoder().withoutPadding().encodeToString(token))))
-                .build());
+                .build(), existing);
     }
 }

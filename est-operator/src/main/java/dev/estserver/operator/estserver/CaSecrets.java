@@ -67,7 +67,7 @@ public class CaSecrets {
         Duration renewBefore = SpecDurations.parse("spec.ca.generate.renewBefore", generate.renewBefore(),
                 DEFAULT_RENEW_BEFORE);
         if (existing == null) {
-            CaMaterial generated = write(server, name, generateCa(server, generate, validity), Map.of(), secrets);
+            CaMaterial generated = write(server, name, generateCa(server, generate, validity), Map.of(), null, secrets);
             events.normal(server, Reason.CA_GENERATED, "generated CA " + describe(generated) + " into Secret " + name);
             return generated;
         }
@@ -79,7 +79,7 @@ public class CaSecrets {
         LOG.infof("rotating the generated CA of EstServer %s/%s: it ends %s, within renewBefore %s", namespace,
                 server.getMetadata().getName(), current.certificate().getNotAfter().toInstant(), renewBefore);
         CaMaterial rotated = write(server, name, generateCa(server, generate, validity),
-                Map.of(CaMaterial.PREVIOUS_KEY, List.of(current.certificate())), secrets);
+                Map.of(CaMaterial.PREVIOUS_KEY, List.of(current.certificate())), existing, secrets);
         events.normal(server, "CARotated", "rotated the generated CA: " + describe(rotated) + " replaces "
                 + describe(current) + ", which ends within renewBefore " + renewBefore + " and stays trusted");
         return rotated;
@@ -144,13 +144,13 @@ public class CaSecrets {
     }
 
     private static CaMaterial write(EstServer server, String name, GeneratedCa ca,
-            Map<String, List<X509Certificate>> previous, SecretAccess secrets) {
+            Map<String, List<X509Certificate>> previous, Secret replacing, SecretAccess secrets) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(CaMaterial.CERT_KEY, Pem.of(ca.certificate()));
         data.put(CaMaterial.PRIVATE_KEY_KEY, Pem.of(ca.key()));
         previous.forEach((key, certificates) -> data.put(key, Pem.of(certificates)));
         secrets.write(new SecretBuilder().withMetadata(Owned.unowned(server, name)).withType("kubernetes.io/tls")
-                .withData(SecretData.encode(data)).build());
+                .withData(SecretData.encode(data)).build(), replacing);
         return new CaMaterial(name, List.of(ca.certificate()), ca.key(), previous);
     }
 }

@@ -35,6 +35,7 @@ import dev.estserver.operator.api.v1alpha1.EstServerStatus;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.config.OperatorConfig;
 import dev.estserver.operator.kube.Cached;
+import dev.estserver.operator.kube.KubeErrors;
 import dev.estserver.operator.kube.KubeEvents;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.HealthReport;
@@ -109,7 +110,8 @@ public class EstServerReconciler implements Reconciler<EstServer> {
         Instant now = Instant.now();
         EstServerStatus status;
         try {
-            RenderInputs inputs = prepare(server, new SecretAccess(context.getClient(), cached));
+            RenderInputs inputs = prepare(server, new SecretAccess(context.getClient(),
+                    id -> cached.get(Secret.class, id.getNamespace().orElseThrow(), id.getName())));
             inputs.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
@@ -132,10 +134,18 @@ public class EstServerReconciler implements Reconciler<EstServer> {
         return control.rescheduleAfter(config.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** An error nobody expected (the API server refused a write, say): Ready and Degraded say so. */
+    /**
+     * An error nobody expected (the API server refused a write, say): Ready and Degraded say so. A 409 Conflict is
+     * expected: a write based on a read the cache had not caught up with yet, which the retry reads again.
+     */
     @Override
     public ErrorStatusUpdateControl<EstServer> updateErrorStatus(EstServer server, Context<EstServer> context,
             Exception e) {
+        if (KubeErrors.isConflict(e)) {
+            LOG.debugf("EstServer %s/%s: an object changed since it was read, reconciling again: %s",
+                    server.getMetadata().getNamespace(), server.getMetadata().getName(), e);
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
         LOG.warnf("EstServer %s/%s: %s", server.getMetadata().getNamespace(), server.getMetadata().getName(), e);
         EstServerStatus status = EstServerStatusAggregator.failed(server, "the operator failed and retries: " + e,
                 Instant.now());

@@ -70,7 +70,7 @@ public class ServerTlsSecrets {
                     .withType("kubernetes.io/tls").withData(SecretData.encode(Map.of(
                             CaMaterial.CERT_KEY, Pem.of(chain.toArray()),
                             CaMaterial.PRIVATE_KEY_KEY, Pem.of(keys.getPrivate()))))
-                    .build());
+                    .build(), existing);
             events.normal(server, "ServerCertificateIssued", "issued the service's TLS certificate into Secret "
                     + name + " for " + dnsNames + ", valid until " + certificate.getNotAfter().toInstant()
                     + (existing == null ? "" : " (the previous one was due for renewal, or the CA or names changed)"));
