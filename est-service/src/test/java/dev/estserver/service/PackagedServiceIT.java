@@ -97,6 +97,16 @@ class PackagedServiceIT {
     }
 
     @Test
+    void refusesABootstrapCredentialBoundToNoLabel() throws Exception {
+        Run run = runToExit(production("-Dest.labels.sensors=default",
+                "-Dest.auth.bootstrap-credentials.sensors-line=sensors-line-password"));
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("refusing to start: bootstrap credential 'sensors-line' is bound to no "
+                + "label, and outside demo mode a credential enrolls only on the label it is bound to; set "
+                + "est.auth.bootstrap-credential-labels.sensors-line to one of [sensors]");
+    }
+
+    @Test
     void servesEstInDemoModeFromAFreshDirectory() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
         // The test database, not the demo database that `make run` serves from.

@@ -72,6 +72,8 @@ final class BenchService implements AutoCloseable {
         command.addAll(List.of(
                 "-Dest.ca.cert-file=" + pki.caCert(), "-Dest.ca.key-file=" + pki.caKey(),
                 "-Dest.tls.cert-file=" + pki.tlsCert(), "-Dest.tls.key-file=" + pki.tlsKey(),
+                // Production mode: the unlabeled path is served only when configured, credentials only on a label.
+                "-Dest.labels.default=default", "-Dest.auth.bootstrap-credential-labels." + USERNAME + "=default",
                 "-Dest.auth.bootstrap-credentials." + USERNAME + "=" + credentials.password(),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl, "-Dquarkus.datasource.username=" + Database.USER,
                 "-Dquarkus.datasource.password=" + Database.PASSWORD,

@@ -116,7 +116,7 @@ class BootstrapSecrets {
             DesiredEnrollment.Bootstrap bootstrap, ServiceConnection service, Map<String, String> published,
             Secret existing) {
         IssuedBootstrapCredential issued = api.issueBootstrapCredential(service, new BootstrapCredentialRequest(
-                usernameFor(enrollment), desired.key().credentialLabel(), desired.key().identity(),
+                usernameFor(enrollment), desired.key().label(), desired.key().identity(),
                 !bootstrap.reusable(), bootstrap.validity().toString(), Owner.of(enrollment)));
         Map<String, String> data = new LinkedHashMap<>(published);
         data.put(USERNAME, issued.username());

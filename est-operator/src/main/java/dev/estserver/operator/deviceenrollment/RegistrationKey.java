@@ -21,10 +21,6 @@ record RegistrationKey(String label, String identity) {
         return DEFAULT_LABEL.equals(label);
     }
 
-    /** The label a bootstrap credential is bound to: null for the unlabeled path. */
-    String credentialLabel() {
-        return isDefaultLabel() ? null : label;
-    }
 
     @Override
     public String toString() {

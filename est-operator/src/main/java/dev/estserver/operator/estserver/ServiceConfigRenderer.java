@@ -54,6 +54,9 @@ public final class ServiceConfigRenderer {
         for (Map.Entry<String, ProfileSpec> profile : profiles.entrySet()) {
             renderProfile(p, profile.getKey(), profile.getValue());
         }
+        // A DeviceEnrollment without a label enrolls on the unlabeled path, which the service serves in production
+        // mode only when configured; every credential the operator issues is bound to its DeviceEnrollment's label.
+        p.put("est.labels.default", "default");
         if (spec.labels() != null) {
             for (Map.Entry<String, String> label : spec.labels().entrySet()) {
                 String field = "spec.labels." + label.getKey();

@@ -62,6 +62,9 @@ class DeviceEnrollmentReconcilerTest extends DeviceEnrollmentScenario {
         await().untilAsserted(() -> assertThat(service.calls(RecordingAdminApi.PUT, device)).singleElement()
                 .isEqualTo(new RecordingAdminApi.Call(RecordingAdminApi.PUT, "default", device,
                         new RegistrationRequest(null, null, false, Owner.of(enrollment)))));
+        await().untilAsserted(() -> assertThat(service.calls(RecordingAdminApi.ISSUE, device)).singleElement()
+                .extracting(call -> ((BootstrapCredentialRequest) call.body()).label())
+                .as("production mode refuses a credential bound to no label").isEqualTo("default"));
     }
 
     @Test

@@ -123,6 +123,17 @@ class ServiceConfigRendererTest {
     }
 
     @Test
+    void servesTheUnlabeledPathThatDeviceEnrollmentsWithoutALabelUse() throws Exception {
+        Properties p = rendered(spec(database("db.example", null, null), Map.of("iot", profile(Map.of())),
+                Map.of("sensors", "iot")), NO_ROLLOVER);
+
+        assertThat(p).as("production mode serves the unlabeled path only when configured")
+                .containsEntry("est.labels.default", "default");
+        assertThat(rendered(spec(database("db.example", null, null), Map.of("iot", profile(Map.of())),
+                Map.of("default", "iot")), NO_ROLLOVER)).containsEntry("est.labels.default", "iot");
+    }
+
+    @Test
     void escapesValuesSoThatPropertiesReadsBackTheOriginal() throws Exception {
         String awkward = "  C:\\certs\\n is not a newline\nsecond line\r\nthird\ttab, \u00e9t\u00e9 # not a comment";
 

@@ -72,8 +72,8 @@ class DeviceAdministration {
             throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " is " + statusOf(device)
                     + ", not suspended; there is nothing to resume");
         }
-        return change(exchange, device, device.currentCertificateSerial == null ? Device.Status.PENDING
-                : Device.Status.ACTIVE, "resumed");
+        return change(exchange, device, holdsValidCertificate(device) ? Device.Status.ACTIVE
+                : Device.Status.PENDING, "resumed");
     }
 
     /**
@@ -137,6 +137,12 @@ class DeviceAdministration {
         device.updatedAt = Instant.now();
         audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, what));
         return device;
+    }
+
+    private static boolean holdsValidCertificate(Device device) {
+        return device.currentCertificateSerial != null
+                && CertificateRecord.findBySerial(device.currentCertificateSerial)
+                        .filter(current -> current.status != CertificateRecord.Status.REVOKED).isPresent();
     }
 
     private static String statusOf(Device device) {

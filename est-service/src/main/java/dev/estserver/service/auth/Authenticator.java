@@ -43,10 +43,12 @@ public class Authenticator {
     private final EstExchange exchange;
     private final VerifiedPasswords passwords;
     private final BootstrapCredentialCache bootstrapCredentials;
+    private final CredentialRestrictions restrictions;
 
     Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
             LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords,
-            BootstrapCredentialCache bootstrapCredentials) {
+            BootstrapCredentialCache bootstrapCredentials, CredentialRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.passwords = passwords;
         this.bootstrapCredentials = bootstrapCredentials;
         this.trust = trust;
@@ -168,7 +170,7 @@ public class Authenticator {
         Credential credential = matching(credentials).orElseThrow(() -> new RequestRejected(
                 Problem.UNAUTHENTICATED, "bootstrap credentials for user '" + credentials.username()
                         + "' not accepted: unknown user or wrong password"));
-        CredentialRestrictions.require(credential, "bootstrap credential '" + credentials.username() + "'", label,
+        restrictions.require(credential, "bootstrap credential '" + credentials.username() + "'", label,
                 csr, Instant.now());
         return Caller.basic(credentials.username(), credential.oneTime ? OptionalLong.of(credential.id)
                 : OptionalLong.empty());

@@ -11,7 +11,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import dev.estserver.service.ca.Crypto;
-import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;
@@ -24,13 +23,13 @@ import dev.estserver.service.store.Owner;
 @ApplicationScoped
 public class BootstrapCredentials {
 
-    private final Profiles profiles;
+    private final CredentialRestrictions restrictions;
     private final BootstrapCredentialCache cache;
     private final TransactionSynchronizationRegistry transactions;
 
-    BootstrapCredentials(Profiles profiles, BootstrapCredentialCache cache,
+    BootstrapCredentials(CredentialRestrictions restrictions, BootstrapCredentialCache cache,
             TransactionSynchronizationRegistry transactions) {
-        this.profiles = profiles;
+        this.restrictions = restrictions;
         this.cache = cache;
         this.transactions = transactions;
     }
@@ -50,7 +49,7 @@ public class BootstrapCredentials {
 
     /**
      * @param username       null: a generated one
-     * @param label          null: any label that accepts Basic
+     * @param label          null: any label that accepts Basic (demo mode only)
      * @param deviceIdentity null: any device; else the identity the CSR must name
      * @param owner          null: nobody in particular; else the credential replaces every unrevoked one issued for
      *                       the same owner uid, which are revoked in the same transaction: a retry of an issue whose
@@ -62,8 +61,7 @@ public class BootstrapCredentials {
     @Transactional
     public Issued issue(String username, String label, String deviceIdentity, boolean oneTime, Duration validity,
             Owner owner) {
-        CredentialRestrictions.requireIssuable(profiles, "bootstrap credential", AuthMethod.BASIC, label,
-                deviceIdentity, validity);
+        restrictions.requireIssuable("bootstrap credential", AuthMethod.BASIC, label, deviceIdentity, validity);
         String name = username == null || username.isBlank() ? generatedUsername() : username.strip();
         if (name.contains(":")) {
             throw new IllegalArgumentException("a bootstrap username cannot contain ':' (HTTP Basic separates "

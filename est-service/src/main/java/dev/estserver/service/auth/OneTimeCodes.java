@@ -19,7 +19,6 @@ import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.enrollment.DeviceIdentity;
 import dev.estserver.service.policy.Profile;
-import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;
@@ -42,10 +41,10 @@ public class OneTimeCodes {
     private static final int GROUP = 4;
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private final Profiles profiles;
+    private final CredentialRestrictions restrictions;
 
-    OneTimeCodes(Profiles profiles) {
-        this.profiles = profiles;
+    OneTimeCodes(CredentialRestrictions restrictions) {
+        this.restrictions = restrictions;
     }
 
     /**
@@ -62,17 +61,16 @@ public class OneTimeCodes {
     }
 
     /**
-     * Issues a code, valid for {@code validity}, for enrollment on {@code label} (null: any label whose profile
-     * accepts one-time codes) of {@code deviceIdentity} (null: any device; else the identity the CSR must name, as
-     * in the audit: the subject CN, else the subject, else the first SAN).
+     * Issues a code, valid for {@code validity}, for enrollment on {@code label} (null, in demo mode only: any label
+     * whose profile accepts one-time codes) of {@code deviceIdentity} (null: any device; else the identity the CSR
+     * must name, as in the audit: the subject CN, else the subject, else the first SAN).
      *
-     * @throws IllegalArgumentException when the label is unknown or does not accept one-time codes, or the
-     *         validity is not positive
+     * @throws IllegalArgumentException when the label is missing outside demo mode, unknown or does not accept
+     *         one-time codes, or the validity is not positive
      */
     @Transactional
     public Issued issue(String label, String deviceIdentity, Duration validity) {
-        CredentialRestrictions.requireIssuable(profiles, "one-time code", AuthMethod.ONE_TIME_CODE, label,
-                deviceIdentity, validity);
+        restrictions.requireIssuable("one-time code", AuthMethod.ONE_TIME_CODE, label, deviceIdentity, validity);
         String code = newCode();
         Credential credential = new Credential();
         credential.kind = Credential.Kind.ONE_TIME_CODE;
@@ -96,7 +94,7 @@ public class OneTimeCodes {
         // Never echo the code: a near-miss in a log or an audit row would be half a credential.
         Credential credential = stored.orElseThrow(() -> refused("the one-time code in the CSR's otpChallenge "
                 + "attribute is not known to this server"));
-        CredentialRestrictions.require(credential, "one-time code " + credential.id, label, csr, Instant.now());
+        restrictions.require(credential, "one-time code " + credential.id, label, csr, Instant.now());
         return Caller.oneTimeCode(credential.id);
     }
 

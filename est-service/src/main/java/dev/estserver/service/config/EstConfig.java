@@ -38,7 +38,8 @@ public interface EstConfig {
 
     /**
      * Labels ({@code /.well-known/est/<label>/...}) mapped to profile names. The unlabeled path is the label
-     * {@code default}; when it is not listed it uses the profile named {@code default}.
+     * {@code default}. Outside demo mode it is served only when listed here ({@code est.labels.default=<profile>});
+     * otherwise it answers 404 naming this property. Demo mode serves it with the profile named {@code default}.
      */
     Map<String, String> labels();
 
@@ -135,6 +136,15 @@ public interface EstConfig {
          */
         @WithName("bootstrap-credentials")
         Map<String, String> bootstrapCredentials();
+
+        /**
+         * The label each bootstrap credential of {@link #bootstrapCredentials()} may enroll on, by username
+         * ({@code default} for the unlabeled path). Outside demo mode every credential needs one: a credential
+         * bound to no label would enroll on every label, past each label's profile, so the service refuses to
+         * start without it. Give each label a credential of its own.
+         */
+        @WithName("bootstrap-credential-labels")
+        Map<String, String> bootstrapCredentialLabels();
 
         /**
          * How long a bootstrap password that matched its Argon2id hash is remembered (as an HMAC under a key that

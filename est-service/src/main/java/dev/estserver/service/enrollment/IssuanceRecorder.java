@@ -52,18 +52,16 @@ class IssuanceRecorder {
         }
         Device device = Device.lockOrCreate(exchange.label(), exchange.deviceIdentity());
         requireEnrollable(device, certificate);
-        String replaces = null;
-        if (device.currentCertificateSerial != null) {
+        // A PENDING device's current certificate, if it has one, was revoked: enrolling again is what it is for.
+        String replaces = device.currentCertificateSerial;
+        if (device.status == Device.Status.ACTIVE) {
             switch (duplicates) {
                 case REJECT -> throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity
                         + "' is already enrolled (current certificate serial " + device.currentCertificateSerial
                         + "); renew with " + reenrollPath(device.label) + " using that certificate, or have an "
                         + "operator reset the device");
-                case REPLACE -> {
-                    replaces = device.currentCertificateSerial;
-                    revocations.revoke(replaces, RevocationReason.SUPERSEDED, Instant.now());
-                }
-                case ALLOW -> { }
+                case REPLACE -> revocations.revoke(replaces, RevocationReason.SUPERSEDED, Instant.now());
+                case ALLOW -> replaces = null;
             }
         }
         IssuedCertificate issued = record(exchange, device, certificate, replaces);

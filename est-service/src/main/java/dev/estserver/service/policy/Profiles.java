@@ -14,7 +14,10 @@ import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
-/** Resolves the label of a request to its profile. Built once at startup from configuration. */
+/**
+ * Resolves the label of a request to its profile. Built once at startup from configuration. Outside demo mode only
+ * the configured labels are served: the unlabeled path too only when {@code est.labels.default} names a profile.
+ */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
 public class Profiles {
@@ -39,7 +42,9 @@ public class Profiles {
         });
         Map<String, Profile> labels = new HashMap<>();
         Map<String, String> configured = new HashMap<>(config.labels());
-        configured.putIfAbsent(DEFAULT_LABEL, DEFAULT_LABEL);
+        if (config.demo().enabled()) {
+            configured.putIfAbsent(DEFAULT_LABEL, DEFAULT_LABEL);
+        }
         configured.forEach((label, profileName) -> {
             if (!LABEL.matcher(label).matches()) {
                 throw new IllegalArgumentException("est.labels: label '" + label
@@ -62,6 +67,11 @@ public class Profiles {
 
     public Profile forLabel(String label) {
         Profile profile = byLabel.get(label);
+        if (profile == null && DEFAULT_LABEL.equals(label)) {
+            throw new RequestRejected(Problem.NOT_FOUND, "the unlabeled path /.well-known/est/ is not served: "
+                    + "outside demo mode it is off until est.labels.default names its profile; this server serves "
+                    + "the labels " + byLabel.keySet().stream().sorted().toList());
+        }
         if (profile == null) {
             throw new RequestRejected(Problem.NOT_FOUND, "unknown EST label '" + label + "'; this server serves "
                     + byLabel.keySet().stream().sorted().toList());

@@ -25,6 +25,13 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "device")
 public class Device extends PanacheEntityBase {
 
+    /**
+     * PENDING: registered or seen, holding no valid certificate (never enrolled, reset, or its current certificate
+     * was revoked); it may enroll. ACTIVE: its current certificate is valid (it may have expired); it renews with
+     * {@code /simplereenroll}. SUSPENDED: an operator stopped it from enrolling and renewing; its certificate stays
+     * valid. REVOKED: deleted, with every certificate revoked; only an operator's reset (or registration) brings it
+     * back as PENDING.
+     */
     public enum Status { PENDING, ACTIVE, SUSPENDED, REVOKED }
 
     @Id
@@ -102,12 +109,16 @@ public class Device extends PanacheEntityBase {
     }
 
     /**
-     * Marks the device whose current certificate is {@code serial} changed, after that certificate was revoked: the
-     * revocation shows in its registration. Revokers lock the device before the certificate, the order of every path
-     * that changes both, so this write never waits for a transaction that waits for theirs.
+     * After the device's current certificate {@code serial} was revoked: an ACTIVE device becomes PENDING, since it
+     * holds no valid certificate any more and may enroll again; a suspended or deleted one keeps its status. The
+     * certificate stays its current one, so that its registration shows which certificate was revoked. Revokers lock
+     * the device before the certificate, the order of every path that changes both, so this write never waits for a
+     * transaction that waits for theirs.
      */
     public static void currentCertificateRevoked(String serial) {
-        update("updatedAt = ?1 where currentCertificateSerial = ?2", Instant.now(), serial);
+        update("""
+                updatedAt = ?1, status = case when status = ?2 then ?3 else status end
+                where currentCertificateSerial = ?4""", Instant.now(), Status.ACTIVE, Status.PENDING, serial);
     }
 
     /** The device as it is now, unlocked. */

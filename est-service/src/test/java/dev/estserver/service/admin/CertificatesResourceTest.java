@@ -144,6 +144,27 @@ class CertificatesResourceTest {
     }
 
     @Test
+    void aDeviceWhoseCurrentCertificateWasRevokedIsPendingAndMayEnrollAgain() {
+        Enrolled device = enrolled();
+        assertThat(database.single("select status from device where identity = ?", device.name()))
+                .isEqualTo("ACTIVE");
+
+        AdminClient.json(admin.post("certificates/" + device.serial() + "/revoke", "{\"reason\": \"keyCompromise\"}"));
+
+        assertThat(database.single("select status from device where identity = ?", device.name()))
+                .as("it holds no valid certificate any more").isEqualTo("PENDING");
+        assertThat(database.single("select current_certificate_serial from device where identity = ?",
+                device.name())).as("the registration still shows which certificate was revoked")
+                .isEqualTo(device.serial());
+        KeyPair newKeys = TestKeys.ecP256();
+        X509Certificate again = EstClient.anonymous().enrolled(null, Csrs.csr(newKeys, "CN=" + device.name()));
+        assertThat(database.single("select status from device where identity = ?", device.name()))
+                .isEqualTo("ACTIVE");
+        assertThat(database.single("select replaces_serial from certificate where serial = ?",
+                TestCertificates.serial(again))).isEqualTo(device.serial());
+    }
+
+    @Test
     void aRevocationNeedsAnRfc5280Reason() {
         Enrolled device = enrolled();
         rejections.assertRejected(admin.post("certificates/" + device.serial() + "/revoke", "{}"), 400,
