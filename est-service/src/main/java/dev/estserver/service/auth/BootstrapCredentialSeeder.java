@@ -39,7 +39,7 @@ public class BootstrapCredentialSeeder {
         boolean demo = config.demo().enabled();
         for (Map.Entry<String, String> entry : config.auth().bootstrapCredentials().entrySet()) {
             if (!demo && isDemoCredential(entry.getKey(), entry.getValue())) {
-                throw new IllegalStateException("refusing to start: est.auth.bootstrap-credentials configures the "
+                throw new IllegalStateException("est.auth.bootstrap-credentials configures the "
                         + "demo credential " + DEMO_USERNAME + "/" + DEMO_PASSWORD + " outside demo mode");
             }
             store(entry.getKey(), entry.getValue());
@@ -48,7 +48,7 @@ public class BootstrapCredentialSeeder {
             Credential.findBootstrap(DEMO_USERNAME)
                     .filter(c -> c.revokedAt == null && PasswordHasher.verify(DEMO_PASSWORD, c.secretHash))
                     .ifPresent(c -> {
-                        throw new IllegalStateException("refusing to start: the database holds the demo credential "
+                        throw new IllegalStateException("the database holds the demo credential "
                                 + DEMO_USERNAME + "/" + DEMO_PASSWORD + " and demo mode is off; delete it "
                                 + "(delete from credential where username = '" + DEMO_USERNAME + "') or use a "
                                 + "database of its own for the demo");
