@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.estserver.service.auth.PasswordHasher;
@@ -17,6 +18,7 @@ import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.support.ServiceProcess;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestPorts;
+import dev.estserver.service.support.TwoTierPki;
 
 /**
  * The packaged service as operators run it: production mode refuses unsafe or incomplete configuration with a
@@ -50,12 +52,19 @@ class PackagedServiceIT {
         return new Run(service.awaitExit(), service.log());
     }
 
+    /** The service exited with an error and said why in one line with {@code reason}, without a stack trace. */
+    private static void assertRefused(Run run, String reason) {
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output().lines()).filteredOn(line -> line.contains("ERROR"))
+                .singleElement(InstanceOfAssertFactories.STRING).contains("refusing to start: " + reason);
+        assertThat(run.output()).doesNotContain("\tat ");
+    }
+
     @Test
     void refusesTheDemoCredentialInConfigurationOutsideDemoMode() throws Exception {
         Run run = runToExit(production("-Dest.auth.bootstrap-credentials.estuser=estpwd"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("refusing to start: est.auth.bootstrap-credentials configures the demo "
-                + "credential estuser/estpwd outside demo mode");
+        assertRefused(run, "est.auth.bootstrap-credentials configures the demo credential estuser/estpwd outside "
+                + "demo mode");
     }
 
     @Test
@@ -68,32 +77,36 @@ class PackagedServiceIT {
             upsert.executeUpdate();
         }
         Run run = runToExit(production());
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("refusing to start: the database holds the demo credential estuser/estpwd "
-                + "and demo mode is off");
+        assertRefused(run, "the database holds the demo credential estuser/estpwd and demo mode is off");
     }
 
     @Test
     void refusesToStartWithoutCaConfigurationNamingTheProperty() throws Exception {
         Run run = runToExit(List.of("-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.datasource.username=est",
                 "-Dquarkus.datasource.password=est", "-Dquarkus.http.ssl-port=0", "-Dquarkus.management.port=0"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("est.ca.cert-file is not set");
+        assertRefused(run, "est.ca.cert-file is not set");
     }
 
     @Test
     void refusesAProfileNamingAnIssuingCaThatIsNotConfigured() throws Exception {
         Run run = runToExit(production("-Dest.labels.gateways=gateways", "-Dest.profiles.gateways.issuing-ca=nope"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("est.profiles.gateways.issuing-ca: no issuing CA named 'nope'; "
-                + "configured: [default]");
+        assertRefused(run, "est.profiles.gateways.issuing-ca: no issuing CA named 'nope'; configured: [default]");
     }
 
     @Test
     void refusesAShortAdminToken() throws Exception {
         Run run = runToExit(production("-Dest.admin.tokens.ops=short"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("est.admin.tokens.ops must be at least 32 characters of random, got 5");
+        assertRefused(run, "est.admin.tokens.ops must be at least 32 characters of random, got 5");
+    }
+
+    @Test
+    void refusesAnIssuingChainWithTheRootFirstSayingWhereTheIssuingCaIs() throws Exception {
+        TwoTierPki pki = TwoTierPki.create(PKI.resolve("two-tier"));
+        Path rootFirst = pki.file("root-first.pem", pki.root(), pki.issuing());
+        Run run = runToExit(production("-Dest.ca.cert-file=" + rootFirst, "-Dest.ca.key-file=" + pki.keyFile()));
+        assertRefused(run, "est.ca.cert-file (" + rootFirst + "): the first certificate must be the issuing CA, "
+                + "found CN=Test Root CA first; the key in est.ca.key-file (" + pki.keyFile() + ") belongs to "
+                + "certificate 2 (CN=Test Issuing CA): put that one first, then each issuer in turn up to the root");
     }
 
     @Test

@@ -50,7 +50,7 @@ public class BootstrapCredentialSeeder {
                 });
         for (Map.Entry<String, String> entry : credentials.entrySet()) {
             if (!demo && isDemoCredential(entry.getKey(), entry.getValue())) {
-                throw new IllegalStateException("refusing to start: est.auth.bootstrap-credentials configures the "
+                throw new IllegalStateException("est.auth.bootstrap-credentials configures the "
                         + "demo credential " + DEMO_USERNAME + "/" + DEMO_PASSWORD + " outside demo mode");
             }
             store(entry.getKey(), entry.getValue(), label(entry.getKey(), labels.get(entry.getKey())));
@@ -66,7 +66,7 @@ public class BootstrapCredentialSeeder {
             Credential.findBootstrap(DEMO_USERNAME)
                     .filter(c -> c.revokedAt == null && PasswordHasher.verify(DEMO_PASSWORD, c.secretHash))
                     .ifPresent(c -> {
-                        throw new IllegalStateException("refusing to start: the database holds the demo credential "
+                        throw new IllegalStateException("the database holds the demo credential "
                                 + DEMO_USERNAME + "/" + DEMO_PASSWORD + " and demo mode is off; delete it "
                                 + "(delete from credential where username = '" + DEMO_USERNAME + "') or use a "
                                 + "database of its own for the demo");

@@ -1,6 +1,9 @@
 package dev.estserver.service.ca;
 
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,8 @@ import dev.estserver.service.config.StartupOrder;
 /**
  * Where the CA and TLS server material comes from: the configured PEM files, or in demo mode the generated
  * demo PKI. Three separate things are configured separately: the issuing CAs, the server's TLS chain, and (in
- * {@code auth}) the CAs trusted for client authentication.
+ * {@code auth}) the CAs trusted for client authentication. The issuing and TLS chain files are checked here, at
+ * startup ({@link ChainCheck}), so that a wrong file is refused naming it instead of failing on the first request.
  */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
@@ -56,16 +60,21 @@ public class PkiMaterial {
         this.issuingCas = Collections.unmodifiableMap(cas);
         this.tlsCertFile = resolve(config.tls().certFile(), demoDir, DemoPki.TLS_CERT, "est.tls.cert-file");
         this.tlsKeyFile = resolve(config.tls().keyFile(), demoDir, DemoPki.TLS_KEY, "est.tls.key-file");
+        ConfiguredFile tlsKey = new ConfiguredFile("est.tls.key-file", tlsKeyFile);
+        ChainCheck.tlsChain(new ConfiguredFile("est.tls.cert-file", tlsCertFile), tlsKey, tlsKey.privateKey(),
+                Instant.now());
     }
 
     private static IssuingCa load(EstConfig.Ca config, String prefix, Path cert, Path key) {
-        try {
-            IssuingCa ca = IssuingCa.of(PemFiles.readPrivateKey(key), PemFiles.readCertificates(cert));
-            return ca.withRollover(config.rolloverCertFiles().orElse(List.of()).stream()
-                    .flatMap(file -> PemFiles.readCertificates(file).stream()).toList());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(prefix + "*: " + e.getMessage(), e);
-        }
+        ConfiguredFile keyFile = new ConfiguredFile(prefix + "key-file", key);
+        PrivateKey caKey = keyFile.privateKey();
+        String anchorProperty = prefix + "trust-anchor-file";
+        List<X509Certificate> chain = ChainCheck.issuingChain(new ConfiguredFile(prefix + "cert-file", cert), keyFile,
+                caKey, anchorProperty, config.trustAnchorFile().map(file -> new ConfiguredFile(anchorProperty, file)),
+                Instant.now());
+        return IssuingCa.of(caKey, chain).withRollover(config.rolloverCertFiles().orElse(List.of()).stream()
+                .flatMap(file -> new ConfiguredFile(prefix + "rollover-cert-files", file).certificates().stream())
+                .toList());
     }
 
     private static Path required(Optional<Path> configured, String property) {

@@ -73,7 +73,12 @@ public interface EstConfig {
     }
 
     interface Ca {
-        /** PEM file with the issuing CA certificate first, then its chain up to (and including) the root. */
+        /**
+         * PEM file with the issuing CA certificate (the one {@link #keyFile()} belongs to) first, then each
+         * certificate's issuer in turn up to the self-signed root. Checked at startup: each certificate is issued by
+         * the next (name and signature), all are valid now and are CA certificates (basicConstraints cA, keyCertSign
+         * when keyUsage is present). Without the root at its end, {@link #trustAnchorFile()} must supply it.
+         */
         Optional<Path> certFile();
 
         /** PEM file with the issuing CA private key (PKCS#8, or the traditional RSA/EC form). */
@@ -84,10 +89,20 @@ public interface EstConfig {
          * next CA certificate and the OldWithNew / NewWithOld link certificates.
          */
         Optional<List<Path>> rolloverCertFiles();
+
+        /**
+         * PEM file with root CA certificates, for a {@link #certFile()} that ends below its root: the root that
+         * issued its last certificate (by name and signature) completes the chain, so that {@code /cacerts} gives
+         * clients the trust anchor. Unused when the chain file ends in its root.
+         */
+        Optional<Path> trustAnchorFile();
     }
 
     interface Tls {
-        /** PEM file with the server certificate first, then its chain. */
+        /**
+         * PEM file with the server certificate (the one {@link #keyFile()} belongs to) first, then each issuer in
+         * turn; the root may be left out. Checked at startup: order, signatures and validity.
+         */
         Optional<Path> certFile();
 
         /** PEM file with the server private key. */

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
@@ -24,13 +28,28 @@ public final class TestCertificates {
 
     public static X509Certificate signed(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             BigInteger serial, Instant notBefore, Instant notAfter) {
+        return certificate(subject, keys, issuer, issuerKey, serial, notBefore, notAfter, false);
+    }
+
+    /** A CA certificate: basicConstraints cA and a keyUsage with keyCertSign and cRLSign. */
+    public static X509Certificate ca(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+            Instant notBefore, Instant notAfter) {
+        return certificate(subject, keys, issuer, issuerKey, SerialNumbers.next(), notBefore, notAfter, true);
+    }
+
+    private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+            BigInteger serial, Instant notBefore, Instant notAfter, boolean ca) {
         var builder = new X509v3CertificateBuilder(new X500Name(issuer), serial, Date.from(notBefore),
                 Date.from(notAfter), new X500Name(subject),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
         try {
+            if (ca) {
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            }
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(SignatureAlgorithms.signer(issuerKey)));
-        } catch (CertificateException e) {
+        } catch (CertificateException | CertIOException e) {
             throw new IllegalStateException(e);
         }
     }
