@@ -113,9 +113,8 @@ class PackagedServiceIT {
     void refusesABootstrapCredentialBoundToNoLabel() throws Exception {
         Run run = runToExit(production("-Dest.labels.sensors=default",
                 "-Dest.auth.bootstrap-credentials.sensors-line=sensors-line-password"));
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("refusing to start: bootstrap credential 'sensors-line' is bound to no "
-                + "label, and outside demo mode a credential enrolls only on the label it is bound to; set "
+        assertRefused(run, "bootstrap credential 'sensors-line' is bound to no label, and outside demo mode a "
+                + "credential enrolls only on the label it is bound to; set "
                 + "est.auth.bootstrap-credential-labels.sensors-line to one of [sensors]");
     }
 

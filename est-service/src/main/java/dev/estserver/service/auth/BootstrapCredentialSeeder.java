@@ -44,7 +44,7 @@ public class BootstrapCredentialSeeder {
         Map<String, String> labels = config.auth().bootstrapCredentialLabels();
         labels.keySet().stream().filter(username -> !credentials.containsKey(username)).findFirst()
                 .ifPresent(username -> {
-                    throw new IllegalStateException("refusing to start: est.auth.bootstrap-credential-labels."
+                    throw new IllegalStateException("est.auth.bootstrap-credential-labels."
                             + username + " binds a credential that est.auth.bootstrap-credentials does not configure"
                             + " (configured: " + credentials.keySet().stream().sorted().toList() + ")");
                 });
@@ -79,7 +79,7 @@ public class BootstrapCredentialSeeder {
         String property = "est.auth.bootstrap-credential-labels." + username;
         if (label == null) {
             if (restrictions.labelRequired()) {
-                throw new IllegalStateException("refusing to start: bootstrap credential '" + username + "' is bound "
+                throw new IllegalStateException("bootstrap credential '" + username + "' is bound "
                         + "to no label, and outside demo mode a credential enrolls only on the label it is bound to; "
                         + "set " + property + " to one of " + restrictions.served());
             }
@@ -88,7 +88,7 @@ public class BootstrapCredentialSeeder {
         try {
             restrictions.requireServed(label.strip(), AuthMethod.BASIC);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("refusing to start: " + property + ": " + e.getMessage(), e);
+            throw new IllegalStateException("" + property + ": " + e.getMessage(), e);
         }
         return label.strip();
     }
