@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -276,7 +277,9 @@ public interface EstConfig {
          * Absolute http(s) URL (scheme, host, optional port and path prefix) under which relying parties reach this
          * service. Issued certificates name {@code <base-url>/crl/<ca>.crl} in CRL Distribution Points and
          * {@code <base-url>/ocsp} in Authority Information Access. Unset: certificates carry neither extension
-         * (the CRL and OCSP endpoints are served all the same); demo, dev and test set it.
+         * (the CRL and OCSP endpoints are served all the same); demo, dev and test set it. To have certificates point
+         * at the plain-HTTP listener ({@link #http()}), as most relying parties expect (RFC 5280 §4.2.1.13 and
+         * RFC 6960 name http URIs), give its address: {@code http://pki.example.com:8080}.
          */
         Optional<String> baseUrl();
 
@@ -286,5 +289,22 @@ public interface EstConfig {
          */
         @WithDefault("PT24H")
         Duration crlValidity();
+
+        /** The plain-HTTP listener for CRL and OCSP, off unless {@code est.revocation.http.port} is set. */
+        Http http();
+
+        /**
+         * CRL and OCSP over plain HTTP, on a port of their own that serves nothing else: every other path (EST, the
+         * admin API) answers 404 there. Their responses are signed, and a relying party that checks revocation
+         * over HTTPS would first have to check the revocation of the server's own certificate.
+         */
+        interface Http {
+            /** Port of the listener. Unset (the default): no plain-HTTP listener; CRL and OCSP stay on HTTPS. */
+            OptionalInt port();
+
+            /** Address the listener binds to; all interfaces by default, as relying parties are elsewhere. */
+            @WithDefault("0.0.0.0")
+            String host();
+        }
     }
 }

@@ -12,6 +12,9 @@ public final class StartupOrder {
     /** Startup work on the database. */
     public static final int DATA = 100;
 
+    /** Listeners of our own, opened once configuration and data are ready, as Quarkus opens its HTTPS port last. */
+    public static final int LISTENERS = 1_000;
+
     private StartupOrder() {
     }
 }

@@ -12,11 +12,11 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * What every response of the HTTPS port gets on its way out, whoever wrote it (an EST or admin resource, an error
- * mapper, or Vert.x itself): canonical header names on HTTP/1.x, HSTS, and a safe end for a request body that was
- * still arriving. A Vert.x filter rather than a JAX-RS one, because Vert.x adds {@code content-length} and
- * {@code connection} after every JAX-RS filter has run. The management port (health, metrics) is another router and
- * is left alone.
+ * What every response of the HTTPS port (and of the plain-HTTP revocation listener, which shares its router) gets on
+ * its way out, whoever wrote it (an EST or admin resource, an error mapper, or Vert.x itself): canonical header names
+ * on HTTP/1.x, HSTS over TLS, and a safe end for a request body that was still arriving. A Vert.x filter rather
+ * than a JAX-RS one, because Vert.x adds {@code content-length} and {@code connection} after every JAX-RS filter has
+ * run. The management port (health, metrics) is another router and is left alone.
  */
 @Singleton
 class HttpsResponses {
@@ -46,7 +46,9 @@ class HttpsResponses {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         context.addHeadersEndHandler(headersEnd -> {
-            if (request.isSSL()) {
+            // RFC 6797 §7.2: never over plain HTTP. The connection decides, not isSSL(), which believes a client's
+            // X-Forwarded-Proto when proxy address forwarding is on.
+            if (request.connection().isSsl()) {
                 hsts.value().ifPresent(value -> response.putHeader(StrictTransportSecurity.HEADER, value));
             }
             if (request.version() == HttpVersion.HTTP_2) {

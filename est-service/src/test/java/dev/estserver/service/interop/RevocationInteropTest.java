@@ -9,12 +9,14 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -23,19 +25,22 @@ import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.revocation.Revocations;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
-import dev.estserver.service.support.Ocsp;
+import dev.estserver.service.support.RevocationHttp;
 import dev.estserver.service.support.Shell;
 import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 
 /**
  * A relying party with the real openssl and curl: {@code openssl ocsp} against the responder, {@code openssl crl}
- * and {@code openssl verify -crl_check} on a downloaded CRL, before and after a revocation.
+ * and {@code openssl verify -crl_check} on a downloaded CRL, before and after a revocation; over HTTPS and over the
+ * plain-HTTP listener.
  */
 @QuarkusTest
 class RevocationInteropTest {
 
-    private static final String CRL_URL = EstClient.ROOT + "/crl/default.crl";
+    static Stream<String> roots() {
+        return Stream.of(EstClient.ROOT, RevocationHttp.ROOT);
+    }
 
     @Inject
     Revocations revocations;
@@ -65,27 +70,30 @@ class RevocationInteropTest {
         return hex.length() % 2 == 0 ? hex : "0" + hex;
     }
 
-    private String ocsp() {
+    private String ocsp(String root) {
         // openssl sends a nonce by default and warns when the response does not echo it.
-        Shell.Result result = sh.run("openssl ocsp -issuer ca.pem -cert cert.pem -url " + Ocsp.URL
+        Shell.Result result = sh.run("openssl ocsp -issuer ca.pem -cert cert.pem -url " + root + "/ocsp"
                 + " -CAfile ca.pem");
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Response verify OK").doesNotContain("WARNING", "nonce");
         return result.stdout();
     }
 
-    @Test
-    void opensslOcspSeesTheCertificateGoodThenRevoked() {
-        assertThat(ocsp()).contains("cert.pem: good");
+    @ParameterizedTest
+    @MethodSource("roots")
+    void opensslOcspSeesTheCertificateGoodThenRevoked(String root) {
+        assertThat(ocsp(root)).contains("cert.pem: good");
 
         revoke();
 
-        assertThat(ocsp()).contains("cert.pem: revoked", "Reason: keyCompromise", "Revocation Time:");
+        assertThat(ocsp(root)).contains("cert.pem: revoked", "Reason: keyCompromise", "Revocation Time:");
     }
 
-    @Test
-    void opensslReadsAndVerifiesTheDownloadedCrlAndRefusesTheCertificateOnceRevoked() {
-        sh.ok("curl -sS --fail --cacert ca.pem -o before.crl " + CRL_URL);
+    @ParameterizedTest
+    @MethodSource("roots")
+    void opensslReadsAndVerifiesTheDownloadedCrlAndRefusesTheCertificateOnceRevoked(String root) {
+        String crlUrl = root + "/crl/default.crl";
+        sh.ok("curl -sS --fail --cacert ca.pem -o before.crl " + crlUrl);
         assertThat(sh.ok("openssl crl -inform DER -in before.crl -noout -text"))
                 .contains("Certificate Revocation List (CRL):", "X509v3 CRL Number:", "Next Update:")
                 .doesNotContain(printedSerial());
@@ -97,7 +105,7 @@ class RevocationInteropTest {
 
         revoke();
 
-        sh.ok("curl -sS --fail --cacert ca.pem -o after.crl " + CRL_URL);
+        sh.ok("curl -sS --fail --cacert ca.pem -o after.crl " + crlUrl);
         assertThat(sh.ok("openssl crl -inform DER -in after.crl -noout -text"))
                 .contains("Serial Number: " + printedSerial(), "X509v3 CRL Reason Code:", "Key Compromise");
         sh.ok("openssl crl -inform DER -in after.crl -out after.pem");

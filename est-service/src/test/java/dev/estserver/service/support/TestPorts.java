@@ -8,6 +8,8 @@ public final class TestPorts {
 
     public static final int HTTPS = Integer.parseInt(env("EST_TEST_PORT", "8444"));
     public static final int MANAGEMENT = Integer.parseInt(env("EST_TEST_MANAGEMENT_PORT", "9001"));
+    /** The plain-HTTP CRL and OCSP listener (est.revocation.http.port). */
+    public static final int REVOCATION_HTTP = Integer.parseInt(env("EST_TEST_REVOCATION_HTTP_PORT", "8081"));
     public static final String DATABASE = env("EST_TEST_DATABASE", "est_test");
 
     private TestPorts() {
