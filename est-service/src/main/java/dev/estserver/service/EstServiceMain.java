@@ -19,9 +19,6 @@ public final class EstServiceMain {
 
     private static final Logger LOG = Logger.getLogger(EstServiceMain.class);
 
-    private EstServiceMain() {
-    }
-
     public static void main(String... args) {
         Quarkus.run(null, EstServiceMain::exit, args);
     }

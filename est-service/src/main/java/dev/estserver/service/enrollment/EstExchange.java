@@ -29,7 +29,8 @@ public class EstExchange {
     private String deviceIdentity;
     private String note;
 
-    private static String newRequestId() {
+    /** A request's id: in its log lines, its audit row and the {@code X-Request-Id} header. */
+    public static String newRequestId() {
         byte[] id = new byte[8];
         Crypto.RANDOM.nextBytes(id);
         return HexFormat.of().formatHex(id);

@@ -3,21 +3,27 @@ package dev.estserver.service.http;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.estserver.service.ca.RevocationPointers;
+import dev.estserver.service.enrollment.EstExchange;
 
 /**
  * What a request that arrived without TLS may reach: CRLs and OCSP, nothing else. Only the plain-HTTP revocation
  * listener ({@code revocation.RevocationHttpServer}) delivers such requests, as Quarkus's own plain port is off, but
  * the rule is kept here on the router, by the connection and not by the listener, so that EST and the admin API can
- * never be reached without TLS however a plain request got in. Everything else gets 404 with a reason.
+ * never be reached without TLS however a plain request got in. Everything else gets 404 with a reason, logged
+ * once with a request id.
  */
 @Singleton
 class PlainHttpRequests {
+
+    private static final Logger LOG = Logger.getLogger(PlainHttpRequests.class);
 
     /**
      * After {@link HttpsResponses} (10 000), so that a refusal is written like every other response, and ahead of
@@ -45,13 +51,15 @@ class PlainHttpRequests {
             context.next();
             return;
         }
-        context.response().setStatusCode(404)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end("This port serves only CRLs (GET " + RevocationPointers.CRL_PATH + "<ca>"
-                        + RevocationPointers.CRL_SUFFIX + ") and OCSP (GET and POST " + RevocationPointers.OCSP_PATH
-                        + ") over plain HTTP, got " + context.request().method() + " " + path
-                        + "; EST and the admin API are served over HTTPS on port " + quarkusHttp.getSecurePort()
-                        + "\n");
+        String reason = "This port serves only CRLs (GET " + RevocationPointers.CRL_PATH + "<ca>"
+                + RevocationPointers.CRL_SUFFIX + ") and OCSP (GET and POST " + RevocationPointers.OCSP_PATH
+                + ") over plain HTTP, got " + context.request().method() + " " + path
+                + "; EST and the admin API are served over HTTPS on port " + quarkusHttp.getSecurePort();
+        String requestId = EstExchange.newRequestId();
+        LOG.infof("[%s] plain HTTP %s %s from %s -> 404: %s", requestId, context.request().method(), path,
+                context.request().remoteAddress(), reason);
+        context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .putHeader("X-Request-Id", requestId).end(reason + "\n");
     }
 
     private static boolean isRevocation(String path) {

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.LogCapture;
 import dev.estserver.service.support.Ocsp;
 import dev.estserver.service.support.RevocationHttp;
 import dev.estserver.service.support.Shell;
@@ -54,6 +55,7 @@ class PlainHttpRevocationTest {
 
     private static void assertRefused(HttpResponse<byte[]> response, String seen) {
         assertThat(response.statusCode()).as(EstClient.text(response)).isEqualTo(404);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         assertThat(response.headers().firstValue(HSTS)).isEmpty();
         assertThat(EstClient.text(response)).isEqualTo("This port serves only CRLs (GET /crl/<ca>.crl) and OCSP "
@@ -91,7 +93,13 @@ class PlainHttpRevocationTest {
 
     @Test
     void refusesEstTheAdminApiAndEverythingElseWith404AndAReason() throws Exception {
-        assertRefused(RevocationHttp.get("/.well-known/est/cacerts"), "GET /.well-known/est/cacerts");
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<byte[]> response = RevocationHttp.get("/.well-known/est/cacerts");
+            assertRefused(response, "GET /.well-known/est/cacerts");
+            assertThat(log.records()).as("logged once, with the request id").filteredOn(line -> line.startsWith(
+                    "[" + response.headers().firstValue("X-Request-Id").orElseThrow() + "] plain HTTP GET "
+                            + "/.well-known/est/cacerts from ")).hasSize(1);
+        }
         assertRefused(RevocationHttp.post("/.well-known/est/simpleenroll", "application/pkcs10",
                 Base64.getEncoder().encode(Csrs.csr(TestKeys.ecP256(), "CN=plain-http").getEncoded())),
                 "POST /.well-known/est/simpleenroll");
