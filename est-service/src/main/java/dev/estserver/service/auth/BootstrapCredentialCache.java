@@ -15,8 +15,8 @@ import dev.estserver.service.store.Credential;
 
 /**
  * The bootstrap credential rows this replica read within the last {@code est.auth.credential-cache-ttl}, so that
- * a fleet sharing one credential does not cost a database round trip per enrollment: at 64 concurrent clients the
- * read was a sixth of the enrollments per second and a queue of its own in front of every request (make bench).
+ * a fleet sharing one credential does not cost a database round trip per enrollment, which at high concurrency
+ * became a queue of its own in front of every request (README, Benchmark: measured design decisions).
  * <p>
  * Only a reusable credential that was found is kept. A single-use credential changes when it is used, and an
  * unknown username may have been issued a moment ago through another replica: both are read every time. A

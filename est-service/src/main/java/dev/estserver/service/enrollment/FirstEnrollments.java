@@ -35,8 +35,8 @@ import dev.estserver.service.store.FirstEnrollmentStatement;
  * succeeds for each on its own.
  * <p>
  * One statement runs at a time. With two, the second started as soon as one row was waiting, so statements
- * alternated between one row and fifty, and the fifty waited for a whole statement behind the small one: one writer
- * gave 10% more enrollments per second and a p99 a fifth lower at 64 concurrent clients (make bench).
+ * alternated between one row and fifty, and the fifty waited for a whole statement behind the small one, so one
+ * writer is faster (README, Benchmark: measured design decisions).
  */
 @ApplicationScoped
 class FirstEnrollments {

@@ -77,8 +77,7 @@ public class EstResource {
 
     /**
      * On a virtual thread: an enrollment blocks on PostgreSQL twice, and a platform worker thread per waiting
-     * request cost a fifth of the throughput at 64 concurrent clients (measured with make bench: 822 against 1036
-     * enrollments/s), and more memory.
+     * request cost throughput and memory (README, Benchmark: measured design decisions).
      */
     @POST
     @Path("{path: .+}")

@@ -1,0 +1,5 @@
+/**
+ * Certificate profiles per label: validity, key usage and EKU, accepted keys, subject and SAN rules, CSR
+ * attributes, approval, server key generation and duplicate-device handling, and the checks of a CSR against them.
+ */
+package dev.estserver.service.policy;
