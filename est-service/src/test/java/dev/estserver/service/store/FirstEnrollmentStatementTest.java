@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.support.Database;
@@ -25,6 +26,9 @@ class FirstEnrollmentStatementTest {
 
     @Inject
     Database database;
+
+    /** What Hibernate's bytecode enhancement adds to an entity, which is not a column. */
+    private static final String HIBERNATE_STATE = ".*\\$\\$_hibernate.*";
 
     private final String label = "rows-" + UUID.randomUUID();
 
@@ -73,8 +77,54 @@ class FirstEnrollmentStatementTest {
                 registered.certificate().serial)).isZero();
     }
 
+    /**
+     * The shared statement and JPA (what {@code IssuanceRecorder} persists) write the same rows: written each way
+     * from the same values, they read back through JPA identically, to the microsecond PostgreSQL keeps.
+     */
+    @Test
+    void writesRowsThatReadBackThroughJpaAsTheJpaPathWritesThem() throws Exception {
+        Instant now = Instant.parse("2026-12-04T10:15:30.123456789Z");
+        var bySql = row("by-sql", now);
+        var byJpa = row("by-jpa", now);
+
+        try (Connection connection = dataSource.getConnection()) {
+            FirstEnrollmentStatement.insert(connection, List.of(bySql));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Device device = Device.lockOrCreate(label, byJpa.identity());
+            byJpa.certificate().deviceId = device.id;
+            byJpa.certificate().persist();
+            device.currentCertificateSerial = byJpa.certificate().serial;
+            device.status = Device.Status.ACTIVE;
+            device.updatedAt = byJpa.certificate().issuedAt;
+            byJpa.event().persist();
+        });
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            CertificateRecord sql = CertificateRecord.findBySerial(bySql.certificate().serial).orElseThrow();
+            CertificateRecord jpa = CertificateRecord.findBySerial(byJpa.certificate().serial).orElseThrow();
+            assertThat(sql).usingRecursiveComparison().ignoringFieldsMatchingRegexes(HIBERNATE_STATE)
+                    .ignoringFields("serial", "deviceId", "subject", "der", "fingerprintSha256").isEqualTo(jpa);
+            assertThat(sql.issuedAt).as("rounded to the microsecond, both ways")
+                    .isEqualTo(Instant.parse("2026-12-04T10:15:30.123457Z"));
+            assertThat(event(bySql)).usingRecursiveComparison().ignoringFieldsMatchingRegexes(HIBERNATE_STATE)
+                    .ignoringFields("id", "requestId", "deviceIdentity", "serial").isEqualTo(event(byJpa));
+            assertThat(Device.lookup(label, bySql.identity()).orElseThrow()).usingRecursiveComparison()
+                    .ignoringFieldsMatchingRegexes(HIBERNATE_STATE)
+                    .ignoringFields("id", "identity", "currentCertificateSerial", "createdAt")
+                    .isEqualTo(Device.lookup(label, byJpa.identity()).orElseThrow());
+        });
+    }
+
+    private static EnrollmentEvent event(FirstEnrollmentStatement.Row row) {
+        return EnrollmentEvent.<EnrollmentEvent>find("serial", row.certificate().serial).singleResult();
+    }
+
     private FirstEnrollmentStatement.Row row(String identity) {
-        Instant now = Instant.now();
+        return row(identity, Instant.now());
+    }
+
+    private FirstEnrollmentStatement.Row row(String identity, Instant now) {
         CertificateRecord certificate = new CertificateRecord();
         certificate.serial = UUID.randomUUID().toString().replace("-", "").toUpperCase();
         certificate.label = label;
@@ -84,6 +134,8 @@ class FirstEnrollmentStatementTest {
         certificate.notAfter = now.plusSeconds(3600);
         certificate.der = certificate.serial.getBytes();
         certificate.fingerprintSha256 = UUID.randomUUID().toString();
+        certificate.subjectAltNames = "DNS:device.example, IP:10.0.0.7";
+        certificate.status = CertificateRecord.Status.GOOD;
         certificate.issuedAt = now;
         EnrollmentEvent event = new EnrollmentEvent();
         event.occurredAt = now;
@@ -96,6 +148,8 @@ class FirstEnrollmentStatementTest {
         event.principal = "tester";
         event.clientAddress = "127.0.0.1";
         event.deviceIdentity = identity;
+        event.reason = "first enrollment";
+        event.serial = certificate.serial;
         return new FirstEnrollmentStatement.Row(label, identity, certificate, event, new CompletableFuture<>());
     }
 }
