@@ -57,8 +57,7 @@ public final class CryptoLimit {
     /** One enrollment's cryptography; returns the DER certificate the service would store and send. */
     byte[] enroll(PKCS10CertificationRequest csr) {
         CsrPolicy.verifyProofOfPossession(csr);
-        return CertificateIssuer.der(CertificateIssuer.issue(ca, DEFAULT_PROFILE, CertificateRequestData.of(csr),
-                Instant.now()));
+        return CertificateIssuer.der(ca.issue(DEFAULT_PROFILE, CertificateRequestData.of(csr), Instant.now()));
     }
 
     /** Operations per second over {@code duration}, after {@code warmup} lets the JIT compile the path. */

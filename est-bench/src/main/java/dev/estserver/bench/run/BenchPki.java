@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.ca.IssuingCa;
@@ -63,7 +62,7 @@ public record BenchPki(Path caCert, Path caKey, Path tlsCert, Path tlsKey, Path 
                     new GeneralName(GeneralName.iPAddress, "127.0.0.1") });
             CertificateRequestData request = new CertificateRequestData(new X500Name("CN=localhost"),
                     Optional.of(names), SubjectPublicKeyInfo.getInstance(serverKeys.getPublic().getEncoded()));
-            X509CertificateHolder server = CertificateIssuer.issue(tlsIssuer, TLS_SERVER, request, Instant.now());
+            X509CertificateHolder server = tlsIssuer.issue(TLS_SERVER, request, Instant.now());
             PemFiles.writePrivateKey(pki.tlsKey, serverKeys.getPrivate());
             Files.writeString(pki.tlsCert, PemFiles.toPem(server, root), StandardCharsets.US_ASCII);
         } catch (IOException e) {

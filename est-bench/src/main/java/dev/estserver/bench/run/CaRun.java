@@ -32,7 +32,7 @@ record CaRun(CaAlgorithm ca, int limitThreads, double limitAtStart, double limit
         limit.put("atEndPerSecond", limitAtEnd);
         limit.put("differencePerSecond", limitAtEnd - limitAtStart);
         limit.put("noise", noise());
-        limit.put("operation", "CsrPolicy.verifyProofOfPossession + CertificateIssuer.issue + der, EC P-256 CSRs");
+        limit.put("operation", "CsrPolicy.verifyProofOfPossession + CertificateAuthority.issue + der, EC P-256 CSRs");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ca", ca.id());
         json.put("description", ca.description());

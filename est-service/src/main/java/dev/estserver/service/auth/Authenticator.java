@@ -15,8 +15,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateState;
-import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.policy.Profile;
@@ -119,7 +119,7 @@ public class Authenticator {
     }
 
     /** {@code /simplereenroll}: only a certificate the label's CA issued (RFC 7030 §4.2.2). */
-    public Caller forReenrollment(List<X509Certificate> clientChain, IssuingCa issuingCa) {
+    public Caller forReenrollment(List<X509Certificate> clientChain, CertificateAuthority issuingCa) {
         if (clientChain.isEmpty()) {
             throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
                     + "the certificate being renewed; no client certificate was presented");

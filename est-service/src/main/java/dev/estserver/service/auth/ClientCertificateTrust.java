@@ -21,9 +21,9 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.ca.CertificateAuthorities;
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.PemFiles;
-import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
@@ -46,12 +46,12 @@ public class ClientCertificateTrust {
     private final List<X509Certificate> adminCas;
     private final List<X509Certificate> issuingChains;
 
-    ClientCertificateTrust(EstConfig config, PkiMaterial pki) {
+    ClientCertificateTrust(EstConfig config, CertificateAuthorities authorities) {
         this.enrollmentCas = certificates(config.auth().enrollmentTrustFiles());
         this.enrollmentAnchors = anchors(enrollmentCas);
         this.adminCas = certificates(config.admin().clientCaFiles());
         this.adminAnchors = anchors(adminCas);
-        this.issuingChains = pki.issuingCas().values().stream().flatMap(ca -> ca.chain().stream()).toList();
+        this.issuingChains = authorities.byName().values().stream().flatMap(ca -> ca.chain().stream()).toList();
     }
 
     /** CA names offered in the TLS CertificateRequest, so that clients pick a certificate we can accept. */
@@ -119,7 +119,7 @@ public class ClientCertificateTrust {
      * Checks that a certificate was issued by the label's CA and is within its validity; whether it is revoked is
      * a question for the database.
      */
-    public X509Certificate validateIssuedBy(IssuingCa issuingCa, X509Certificate cert) {
+    public X509Certificate validateIssuedBy(CertificateAuthority issuingCa, X509Certificate cert) {
         X509Certificate ca = issuingCa.certificate();
         boolean signedByUs;
         try {

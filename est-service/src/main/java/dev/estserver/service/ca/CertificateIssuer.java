@@ -18,7 +18,10 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 
 import dev.estserver.service.policy.CsrKey;
 
-/** Builds and signs end-entity certificates. Pure: no I/O, the time is passed in. */
+/**
+ * Builds end-entity certificates with BouncyCastle and has the CA's {@link CaSigner} sign them, for
+ * {@link IssuingCa#issue}. Pure: no I/O, the time is passed in.
+ */
 public final class CertificateIssuer {
 
     /** Devices with slightly wrong clocks must accept a certificate issued a moment ago. */
@@ -27,7 +30,7 @@ public final class CertificateIssuer {
     private CertificateIssuer() {
     }
 
-    public static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template,
+    static X509CertificateHolder issue(IssuingCa ca, CertificateTemplate template,
             CertificateRequestData request, Instant now) {
         BigInteger serial = SerialNumbers.next();
         Instant notBefore = now.minus(BACKDATE);
@@ -64,7 +67,7 @@ public final class CertificateIssuer {
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot encode certificate extensions: " + e.getMessage(), e);
         }
-        return builder.build(SignatureAlgorithms.signer(ca.key()));
+        return builder.build(ca.signer().contentSigner());
     }
 
     /**

@@ -10,14 +10,17 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 
-/** Builds and signs a complete CRL of one issuing CA (RFC 5280 §5). Pure: the number and times are passed in. */
-public final class CrlSigner {
+/**
+ * Builds a complete CRL of one issuing CA (RFC 5280 §5), signed by its {@link CaSigner}, for
+ * {@link IssuingCa#signCrl}. Pure: the number and times are passed in.
+ */
+final class CrlSigner {
 
     private CrlSigner() {
     }
 
     /** @return the DER encoding */
-    public static byte[] sign(IssuingCa ca, BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate,
+    static byte[] sign(IssuingCa ca, BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate,
             List<RevokedEntry> revoked) {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.subject(), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(nextUpdate));
@@ -27,7 +30,7 @@ public final class CrlSigner {
             // Both are required in conforming CRLs (RFC 5280 §5.2.1, §5.2.3).
             builder.addExtension(Extension.authorityKeyIdentifier, false, ca.authorityKeyIdentifier());
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-            return builder.build(SignatureAlgorithms.signer(ca.key())).getEncoded();
+            return builder.build(ca.signer().contentSigner()).getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the CRL: " + e.getMessage(), e);
         }

@@ -80,7 +80,7 @@ public final class DemoPki {
                 new GeneralName(GeneralName.iPAddress, "::1") });
         CertificateRequestData request = new CertificateRequestData(new X500Name("CN=localhost"), Optional.of(names),
                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()));
-        X509CertificateHolder cert = CertificateIssuer.issue(ca, TLS_SERVER, request, Instant.now());
+        X509CertificateHolder cert = ca.issue(TLS_SERVER, request, Instant.now());
         PemFiles.writePrivateKey(keyFile, keys.getPrivate());
         Files.writeString(certFile, PemFiles.toPem(cert, ca.certificate()), StandardCharsets.US_ASCII);
         LOG.infof("generated demo TLS server certificate for localhost, 127.0.0.1 and ::1 in %s",

@@ -21,12 +21,9 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
 
 import dev.estserver.service.policy.CsrKey;
@@ -52,13 +49,12 @@ public final class EncryptedKeyPackage {
      * @param recipient      an RSA or EC public key
      * @return a DER ContentInfo of type EnvelopedData whose content is a SignedData
      */
-    public static byte[] seal(PrivateKey key, IssuingCa generator, byte[] recipientKeyId, PublicKey recipient) {
+    public static byte[] seal(PrivateKey key, CertificateAuthority generator, byte[] recipientKeyId,
+            PublicKey recipient) {
         try {
             byte[] keyPackage = Der.encode(new DERSequence(PrivateKeyInfo.getInstance(KeyPairs.pkcs8(key))));
             CMSSignedDataGenerator signer = new CMSSignedDataGenerator();
-            signer.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.BC).build())
-                    .build(SignatureAlgorithms.signer(generator.key()), generator.certificate()));
+            signer.addSignerInfoGenerator(generator.cmsSigner());
             signer.addCertificates(new JcaCertStore(generator.chain()));
             byte[] signed = Der.encode(signer.generate(new CMSProcessableByteArray(ASYMMETRIC_KEY_PACKAGE, keyPackage),
                     true).toASN1Structure());
@@ -68,7 +64,7 @@ public final class EncryptedKeyPackage {
             return Der.encode(envelope.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signed),
                     new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Crypto.BC)
                             .setSecureRandom(Crypto.RANDOM).build()).toASN1Structure());
-        } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
+        } catch (CMSException | GeneralSecurityException e) {
             // The message of a CMS failure names algorithms, never key material.
             throw new IllegalStateException("cannot encrypt the server-generated key: " + e.getMessage(), e);
         }

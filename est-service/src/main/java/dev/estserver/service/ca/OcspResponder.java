@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
@@ -51,7 +50,8 @@ public final class OcspResponder {
     }
 
     /** @return a DER OCSPResponse, whatever the request held */
-    public static byte[] respond(byte[] request, Collection<IssuingCa> cas, Lookup lookup, Instant now) {
+    public static byte[] respond(byte[] request, Collection<? extends CertificateAuthority> cas, Lookup lookup,
+            Instant now) {
         OCSPReq parsed;
         try {
             parsed = new OCSPReq(request);
@@ -63,43 +63,48 @@ public final class OcspResponder {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
         // One response has one signer, so every certificate asked about must belong to the same CA of ours.
-        Optional<IssuingCa> ca = issuerOf(requests[0].getCertID(), cas);
+        Optional<? extends CertificateAuthority> ca = cas.stream()
+                .filter(candidate -> candidate.isIssuerOf(requests[0].getCertID())).findFirst();
         for (Req single : requests) {
-            if (ca.isEmpty() || issuerOf(single.getCertID(), List.of(ca.get())).isEmpty()) {
+            if (ca.isEmpty() || !ca.get().isIssuerOf(single.getCertID())) {
                 return status(OCSPRespBuilder.UNAUTHORIZED);
             }
         }
+        return ca.get().ocspResponse(parsed, lookup, now);
+    }
+
+    /** For {@link IssuingCa#ocspResponse}: the state of every certificate {@code request} asks about. */
+    static byte[] signed(IssuingCa ca, OCSPReq request, Lookup lookup, Instant now) {
         try {
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
-                    new RespID(ca.get().holder().getSubjectPublicKeyInfo(), DIGESTS.get(RespID.HASH_SHA1)));
-            for (Req single : requests) {
+                    new RespID(ca.holder().getSubjectPublicKeyInfo(), DIGESTS.get(RespID.HASH_SHA1)));
+            for (Req single : request.getRequestList()) {
                 CertificateID id = single.getCertID();
                 // No nextUpdate (§4.2.2.1): newer information is always available, a revocation shows at once.
-                CertificateStatus status = status(lookup.find(ca.get().subject(), id.getSerialNumber()));
+                CertificateStatus status = status(lookup.find(ca.subject(), id.getSerialNumber()));
                 builder.addResponse(id, status, Date.from(now), (Date) null);
             }
-            Extension nonce = parsed.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
                 // §4.4.1: the response echoes the request's nonce.
                 builder.setResponseExtensions(new Extensions(new Extension(nonce.getExtnId(), false,
                         nonce.getExtnValue())));
             }
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
-                    SignatureAlgorithms.signer(ca.get().key()), new X509CertificateHolder[] {ca.get().holder()},
+                    ca.signer().contentSigner(), new X509CertificateHolder[] {ca.holder()},
                     Date.from(now))).getEncoded();
         } catch (OCSPException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot build the OCSP response: " + e.getMessage(), e);
         }
     }
 
-    private static Optional<IssuingCa> issuerOf(CertificateID id, Collection<IssuingCa> cas) {
-        return cas.stream().filter(ca -> {
-            try {
-                return id.matchesIssuer(ca.holder(), DIGESTS);
-            } catch (OCSPException e) {
-                return false; // a hash algorithm we cannot compute: not a CA we can vouch for
-            }
-        }).findFirst();
+    /** For {@link IssuingCa#isIssuerOf}: whether {@code id} hashes the name and key of {@code ca}. */
+    static boolean names(CertificateID id, IssuingCa ca) {
+        try {
+            return id.matchesIssuer(ca.holder(), DIGESTS);
+        } catch (OCSPException e) {
+            return false; // a hash algorithm we cannot compute: not a CA we can vouch for
+        }
     }
 
     private static CertificateStatus status(CertificateState state) {

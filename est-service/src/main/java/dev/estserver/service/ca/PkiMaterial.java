@@ -88,17 +88,8 @@ public class PkiMaterial {
                         + "mode (est.demo.enabled=true)"));
     }
 
-    /** The issuing CA of that name; names are checked against configuration when profiles are loaded. */
-    public IssuingCa issuingCa(String name) {
-        IssuingCa ca = issuingCas.get(name);
-        if (ca == null) {
-            throw new IllegalArgumentException("no issuing CA named '" + name + "'");
-        }
-        return ca;
-    }
-
-    /** All issuing CAs by name, the default first. */
-    public Map<String, IssuingCa> issuingCas() {
+    /** All issuing CAs by name, the default first; the service finds them in {@link CertificateAuthorities}. */
+    Map<String, IssuingCa> issuingCas() {
         return issuingCas;
     }
 

@@ -20,14 +20,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.CollectionStore;
 
-import dev.estserver.service.ca.Crypto;
-import dev.estserver.service.ca.IssuingCa;
-import dev.estserver.service.ca.SignatureAlgorithms;
+import dev.estserver.service.ca.CertificateAuthority;
 
 /**
  * A CMC Full PKI Response (RFC 5272 §3.3, §4.2): a PKIResponse whose CMCStatusInfoV2 refers to the request's body
@@ -39,7 +34,8 @@ public final class FullPkiResponse {
     private FullPkiResponse() {
     }
 
-    public static byte[] success(IssuingCa ca, TransactionControls controls, BodyPartID request, Certificate issued) {
+    public static byte[] success(CertificateAuthority ca, TransactionControls controls, BodyPartID request,
+            Certificate issued) {
         CMCStatusInfoV2 status = new CMCStatusInfoV2Builder(CMCStatus.success, request).build();
         List<Certificate> certificates = new ArrayList<>();
         certificates.add(issued);
@@ -47,7 +43,7 @@ public final class FullPkiResponse {
         return signed(ca, status, controls, certificates);
     }
 
-    public static byte[] failure(IssuingCa ca, TransactionControls controls, List<BodyPartID> bodyList,
+    public static byte[] failure(CertificateAuthority ca, TransactionControls controls, List<BodyPartID> bodyList,
             CMCFailInfo failInfo, String reason) {
         CMCStatusInfoV2 status = new CMCStatusInfoV2Builder(CMCStatus.failed, bodyList.toArray(BodyPartID[]::new))
                 .setOtherInfo(failInfo).setStatusString(reason).build();
@@ -55,11 +51,11 @@ public final class FullPkiResponse {
     }
 
     /** The CA chain, which {@code cacerts} starts with: clients need it to verify the response signature. */
-    private static List<Certificate> chain(IssuingCa ca) {
+    private static List<Certificate> chain(CertificateAuthority ca) {
         return ca.cacerts().subList(0, ca.chain().size());
     }
 
-    private static byte[] signed(IssuingCa ca, CMCStatusInfoV2 status, TransactionControls controls,
+    private static byte[] signed(CertificateAuthority ca, CMCStatusInfoV2 status, TransactionControls controls,
             List<Certificate> certificates) {
         List<TaggedAttribute> responseControls = new ArrayList<>();
         responseControls.add(new TaggedAttribute(new BodyPartID(1), CMCObjectIdentifiers.id_cmc_statusInfoV2,
@@ -72,14 +68,12 @@ public final class FullPkiResponse {
                 PKIResponse.EMPTY_CMS_SEQUENCE, PKIResponse.EMPTY_OTHER_MSG);
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.BC).build())
-                    .build(SignatureAlgorithms.signer(ca.key()), ca.holder()));
+            generator.addSignerInfoGenerator(ca.cmsSigner());
             generator.addCertificates(new CollectionStore<>(certificates.stream().map(X509CertificateHolder::new)
                     .toList()));
             return generator.generate(new CMSProcessableByteArray(CMCObjectIdentifiers.id_cct_PKIResponse,
                     response.getEncoded(ASN1Encoding.DER)), true).getEncoded(ASN1Encoding.DER);
-        } catch (OperatorCreationException | CMSException | IOException e) {
+        } catch (CMSException | IOException e) {
             throw new IllegalStateException("cannot sign the CMC response: " + e.getMessage(), e);
         }
     }

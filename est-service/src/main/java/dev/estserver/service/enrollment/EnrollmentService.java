@@ -10,10 +10,9 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.auth.Caller;
 import dev.estserver.service.auth.ChannelBinding;
-import dev.estserver.service.ca.CertificateIssuer;
+import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
-import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.Profile;
@@ -29,14 +28,14 @@ import dev.estserver.service.store.Device;
 @ApplicationScoped
 public class EnrollmentService {
 
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
     private final IssuanceRecorder recorder;
     private final ApprovalGate approvals;
     private final FirstEnrollments firstEnrollments;
 
-    EnrollmentService(PkiMaterial pki, IssuanceRecorder recorder, ApprovalGate approvals,
+    EnrollmentService(CertificateAuthorities authorities, IssuanceRecorder recorder, ApprovalGate approvals,
             FirstEnrollments firstEnrollments) {
-        this.pki = pki;
+        this.authorities = authorities;
         this.firstEnrollments = firstEnrollments;
         this.recorder = recorder;
         this.approvals = approvals;
@@ -117,7 +116,7 @@ public class EnrollmentService {
     }
 
     private X509CertificateHolder sign(Profile profile, CertificateTemplate template, CertificateRequestData request) {
-        return CertificateIssuer.issue(pki.issuingCa(profile.issuingCa()), template, request, Instant.now());
+        return authorities.named(profile.issuingCa()).issue(template, request, Instant.now());
     }
 
     private static CertificateRequestData accept(EstExchange exchange, Profile profile,

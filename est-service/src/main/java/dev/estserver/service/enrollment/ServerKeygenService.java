@@ -11,11 +11,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.auth.ChannelBinding;
+import dev.estserver.service.ca.CertificateAuthorities;
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.EncryptedKeyPackage;
-import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.KeyPairs;
-import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.KeyRequirement;
@@ -37,11 +37,11 @@ import dev.estserver.service.problem.RequestRejected;
 public class ServerKeygenService {
 
     private final EnrollmentService enrollment;
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
 
-    ServerKeygenService(EnrollmentService enrollment, PkiMaterial pki) {
+    ServerKeygenService(EnrollmentService enrollment, CertificateAuthorities authorities) {
         this.enrollment = enrollment;
-        this.pki = pki;
+        this.authorities = authorities;
     }
 
     /**
@@ -62,7 +62,7 @@ public class ServerKeygenService {
         KeyPair keys = KeyPairs.generate(kind);
         SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
         // Encrypt before anything is committed: a failure must not leave a recorded certificate whose key is lost.
-        IssuingCa ca = pki.issuingCa(profile.issuingCa());
+        CertificateAuthority ca = authorities.named(profile.issuingCa());
         byte[] key = target.map(t -> EncryptedKeyPackage.seal(keys.getPrivate(), ca, t.keyIdentifier(),
                         t.certificate().getPublicKey()))
                 .orElseGet(() -> KeyPairs.pkcs8(keys.getPrivate()));

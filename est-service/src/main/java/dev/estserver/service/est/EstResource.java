@@ -19,7 +19,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.Authenticator;
 import dev.estserver.service.auth.Caller;
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.EstExchange;
@@ -43,15 +43,15 @@ public class EstResource {
     private final EnrollmentService enrollment;
     private final EstResponses responses;
     private final EstExchange exchange;
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
     private final ServerKeygenService serverKeygen;
     private final FullCmcEnrollment fullCmc;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
-            EstExchange exchange, PkiMaterial pki, ServerKeygenService serverKeygen, FullCmcEnrollment fullCmc,
-            EstConfig config) {
-        this.pki = pki;
+            EstExchange exchange, CertificateAuthorities authorities, ServerKeygenService serverKeygen,
+            FullCmcEnrollment fullCmc, EstConfig config) {
+        this.authorities = authorities;
         this.serverKeygen = serverKeygen;
         this.fullCmc = fullCmc;
         this.profiles = profiles;
@@ -93,7 +93,7 @@ public class EstResource {
             }
             case SIMPLEREENROLL -> {
                 Caller caller = authenticator.forReenrollment(ClientChains.of(request),
-                        pki.issuingCa(profile.issuingCa()));
+                        authorities.named(profile.issuingCa()));
                 exchange.authenticated(caller);
                 yield responses.issued(enrollment.reenroll(exchange, profile, caller, readCsr(request, body)).der());
             }

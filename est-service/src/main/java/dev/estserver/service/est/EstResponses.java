@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.bouncycastle.asn1.x509.Certificate;
 
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.ServerGeneratedKey;
 import dev.estserver.service.policy.CsrAttributes;
@@ -28,11 +28,11 @@ class EstResponses {
     private final Map<String, byte[]> cacertsBodies;
     private final Map<String, Optional<byte[]>> csrattrsBodies;
 
-    EstResponses(EstConfig config, PkiMaterial pki, Profiles profiles) {
+    EstResponses(EstConfig config, CertificateAuthorities authorities, Profiles profiles) {
         this.config = config;
         // CA chains do not change while the process runs: encode each CA's /cacerts once.
         Map<String, byte[]> bodies = new HashMap<>();
-        pki.issuingCas().forEach((name, ca) -> bodies.put(name,
+        authorities.byName().forEach((name, ca) -> bodies.put(name,
                 Base64Text.wrap(CertsOnly.encode(ca.cacerts()), config.responses().base64LineLength())));
         this.cacertsBodies = Map.copyOf(bodies);
         // Nor do profiles: encode each label's /csrattrs once.

@@ -11,8 +11,8 @@ import org.bouncycastle.asn1.cmc.CMCFailInfo;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-import dev.estserver.service.ca.IssuingCa;
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.cmc.FullPkiRequest;
 import dev.estserver.service.cmc.FullPkiResponse;
 import dev.estserver.service.cmc.TaggedPkcs10;
@@ -41,12 +41,12 @@ class FullCmcEnrollment {
     private static final Asn1Body BODY = new Asn1Body("CMC Full PKI Request", List.of("CMS", "PKCS7"));
 
     private final EnrollmentService enrollment;
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
     private final EstResponses responses;
 
-    FullCmcEnrollment(EnrollmentService enrollment, PkiMaterial pki, EstResponses responses) {
+    FullCmcEnrollment(EnrollmentService enrollment, CertificateAuthorities authorities, EstResponses responses) {
         this.enrollment = enrollment;
-        this.pki = pki;
+        this.authorities = authorities;
         this.responses = responses;
     }
 
@@ -57,7 +57,7 @@ class FullCmcEnrollment {
     Response enroll(EstExchange exchange, Profile profile, byte[] body,
             Consumer<PKCS10CertificationRequest> authenticate) {
         FullPkiRequest request = FullPkiRequest.parse(BODY.decode(body));
-        IssuingCa ca = pki.issuingCa(profile.issuingCa());
+        CertificateAuthority ca = authorities.named(profile.issuingCa());
         TransactionControls controls = request.transactionControls();
         TaggedPkcs10 pkcs10;
         try {
@@ -76,7 +76,7 @@ class FullCmcEnrollment {
                 pkcs10.bodyPartId(), Certificate.getInstance(issued.der())));
     }
 
-    private CmcRejection failure(IssuingCa ca, TransactionControls controls, Problem problem,
+    private CmcRejection failure(CertificateAuthority ca, TransactionControls controls, Problem problem,
             List<BodyPartID> bodyList, String reason) {
         byte[] response = FullPkiResponse.failure(ca, controls, bodyList, CMCFailInfo.badRequest, reason);
         return new CmcRejection(problem, reason, responses.cmc(problem.status(), response));

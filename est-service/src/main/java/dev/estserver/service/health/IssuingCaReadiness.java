@@ -9,24 +9,24 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
 
 /** Ready only while every issuing CA is loaded and still valid; the database check comes with the datasource. */
 @Readiness
 @ApplicationScoped
 public class IssuingCaReadiness implements HealthCheck {
 
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
 
-    IssuingCaReadiness(PkiMaterial pki) {
-        this.pki = pki;
+    IssuingCaReadiness(CertificateAuthorities authorities) {
+        this.authorities = authorities;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("issuing-ca").up();
         Instant now = Instant.now();
-        pki.issuingCas().forEach((name, ca) -> {
+        authorities.byName().forEach((name, ca) -> {
             Instant notAfter = ca.certificate().getNotAfter().toInstant();
             if (!now.isBefore(notAfter)) {
                 response.down();

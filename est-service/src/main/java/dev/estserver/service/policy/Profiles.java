@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.Startup;
 
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
@@ -29,13 +29,13 @@ public class Profiles {
 
     private final Map<String, Profile> byLabel;
 
-    Profiles(EstConfig config, PkiMaterial pki) {
+    Profiles(EstConfig config, CertificateAuthorities authorities) {
         Map<String, Profile> profiles = new HashMap<>();
         config.profiles().forEach((name, profile) -> {
             Profile parsed = ProfileParser.parse(name, profile);
-            if (!pki.issuingCas().containsKey(parsed.issuingCa())) {
+            if (!authorities.byName().containsKey(parsed.issuingCa())) {
                 throw new IllegalArgumentException("est.profiles." + name + ".issuing-ca: no issuing CA named '"
-                        + parsed.issuingCa() + "'; configured: " + pki.issuingCas().keySet()
+                        + parsed.issuingCa() + "'; configured: " + authorities.byName().keySet()
                         + " (est.ca.* is 'default', others are est.cas.<name>.*)");
             }
             profiles.put(name, parsed);

@@ -15,9 +15,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.estserver.service.ca.CrlSigner;
-import dev.estserver.service.ca.IssuingCa;
-import dev.estserver.service.ca.PkiMaterial;
+import dev.estserver.service.ca.CertificateAuthorities;
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.RevokedEntry;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.problem.Problem;
@@ -37,11 +36,11 @@ public class CrlPublisher {
 
     private static final Logger LOG = Logger.getLogger(CrlPublisher.class);
 
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
     private final Duration validity;
 
-    CrlPublisher(PkiMaterial pki, EstConfig config) {
-        this.pki = pki;
+    CrlPublisher(CertificateAuthorities authorities, EstConfig config) {
+        this.authorities = authorities;
         this.validity = config.revocation().crlValidity();
         if (validity.compareTo(Duration.ofMinutes(2)) < 0) {
             throw new IllegalStateException("est.revocation.crl-validity must be at least 2 minutes, got " + validity);
@@ -50,10 +49,10 @@ public class CrlPublisher {
 
     /** The current DER CRL of the CA named {@code caName} in configuration, signed anew if it is stale. */
     public byte[] current(String caName) {
-        IssuingCa ca = pki.issuingCas().get(caName);
+        CertificateAuthority ca = authorities.byName().get(caName);
         if (ca == null) {
             throw new RequestRejected(Problem.NOT_FOUND, "no issuing CA named '" + caName + "'; CRLs are served for "
-                    + String.join(", ", pki.issuingCas().keySet()));
+                    + String.join(", ", authorities.byName().keySet()));
         }
         return QuarkusTransaction.requiringNew().call(() -> fresh(caName, ca))
                 .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> publish(caName, ca)));
@@ -62,7 +61,7 @@ public class CrlPublisher {
     /** Within the revoking transaction: the new CRL of the CA named {@code issuer} (a DN) commits with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     void publishFor(String issuer) {
-        Optional<Map.Entry<String, IssuingCa>> ca = pki.issuingCas().entrySet().stream()
+        Optional<Map.Entry<String, CertificateAuthority>> ca = authorities.byName().entrySet().stream()
                 .filter(entry -> entry.getValue().subject().toString().equals(issuer)).findFirst();
         if (ca.isEmpty()) {
             // A CA removed from configuration has no CRL endpoint any more; the revocation still counts for OCSP.
@@ -74,7 +73,7 @@ public class CrlPublisher {
         publish(ca.get().getKey(), ca.get().getValue());
     }
 
-    private Optional<byte[]> fresh(String caName, IssuingCa ca) {
+    private Optional<byte[]> fresh(String caName, CertificateAuthority ca) {
         CrlState state = CrlState.findById(caName);
         return state != null && isFresh(state, revokedCount(ca), Instant.now()) ? Optional.of(state.der)
                 : Optional.empty();
@@ -85,7 +84,7 @@ public class CrlPublisher {
                 && now.isBefore(state.thisUpdate.plus(validity.dividedBy(2)));
     }
 
-    private byte[] publish(String caName, IssuingCa ca) {
+    private byte[] publish(String caName, CertificateAuthority ca) {
         CrlState state = CrlState.lockOrCreate(caName);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<RevokedEntry> revoked = revoked(ca);
@@ -97,19 +96,18 @@ public class CrlPublisher {
         state.thisUpdate = now;
         state.nextUpdate = now.plus(validity);
         state.revokedCount = revoked.size();
-        state.der = CrlSigner.sign(ca, BigInteger.valueOf(state.crlNumber), state.thisUpdate, state.nextUpdate,
-                revoked);
+        state.der = ca.signCrl(BigInteger.valueOf(state.crlNumber), state.thisUpdate, state.nextUpdate, revoked);
         LOG.infof("published CRL %d of issuing CA '%s' listing %d revoked certificates", state.crlNumber, caName,
                 revoked.size());
         return state.der;
     }
 
-    private static long revokedCount(IssuingCa ca) {
+    private static long revokedCount(CertificateAuthority ca) {
         return CertificateRecord.count("issuer = ?1 and status = ?2", ca.subject().toString(),
                 CertificateRecord.Status.REVOKED);
     }
 
-    private static List<RevokedEntry> revoked(IssuingCa ca) {
+    private static List<RevokedEntry> revoked(CertificateAuthority ca) {
         return CertificateRecord.getEntityManager().createQuery("""
                 select c.serial, c.revokedAt, c.revocationReason from CertificateRecord c
                 where c.issuer = ?1 and c.status = ?2 order by c.revokedAt""", Object[].class)

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.ca.OcspResponder;
-import dev.estserver.service.ca.PkiMaterial;
 import dev.estserver.service.ca.RevocationPointers;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.est.EstMediaTypes;
@@ -37,12 +37,12 @@ public class OcspResource {
     /** OCSP requests are a few hundred bytes; a generous cap still keeps a client from streaming megabytes. */
     private static final int MAX_REQUEST = 16 * 1024;
 
-    private final PkiMaterial pki;
+    private final CertificateAuthorities authorities;
     private final CertificateStates states;
     private final EstExchange exchange;
 
-    OcspResource(PkiMaterial pki, CertificateStates states, EstExchange exchange) {
-        this.pki = pki;
+    OcspResource(CertificateAuthorities authorities, CertificateStates states, EstExchange exchange) {
+        this.authorities = authorities;
         this.states = states;
         this.exchange = exchange;
     }
@@ -84,7 +84,7 @@ public class OcspResource {
     }
 
     private Response respond(byte[] der) {
-        byte[] response = OcspResponder.respond(der, pki.issuingCas().values(), states::find, Instant.now());
+        byte[] response = OcspResponder.respond(der, authorities.byName().values(), states::find, Instant.now());
         return Response.ok(response).header(HttpHeaders.CONTENT_TYPE, OCSP_RESPONSE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }

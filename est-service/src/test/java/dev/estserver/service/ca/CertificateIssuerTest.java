@@ -220,8 +220,8 @@ class CertificateIssuerTest {
             X509CertificateHolder resigned = new X509v3CertificateBuilder(original.holder())
                     .replaceExtension(Extension.subjectKeyIdentifier, false, new BcX509ExtensionUtils()
                             .createTruncatedSubjectKeyIdentifier(original.holder().getSubjectPublicKeyInfo()))
-                    .build(SignatureAlgorithms.signer(original.key()));
-            return IssuingCa.of(original.key(), List.of(TestCa.x509(resigned)));
+                    .build(original.signer().contentSigner());
+            return IssuingCa.of(original.signer(), List.of(TestCa.x509(resigned)));
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.estserver.service.support.TestKeys;
+
 class SignatureAlgorithmsTest {
 
     private static final byte[] DATA = "to be signed".getBytes();
@@ -21,11 +23,7 @@ class SignatureAlgorithmsTest {
     @ParameterizedTest
     @ValueSource(strings = {"P-256", "P-384", "RSA", "Ed25519"})
     void everyCaKeyKindSignsOnItsFastestProviderWhatItsPublicKeyVerifies(String kind) throws Exception {
-        KeyPair keys = switch (kind) {
-            case "RSA" -> KeyPairs.rsa(2048);
-            case "Ed25519" -> KeyPairs.ed25519();
-            default -> KeyPairs.ec(kind);
-        };
+        KeyPair keys = TestKeys.caKind(kind);
 
         ContentSigner signer = SignatureAlgorithms.signer(SignatureAlgorithms.forFastestSigner(keys.getPrivate()));
         try (OutputStream out = signer.getOutputStream()) {

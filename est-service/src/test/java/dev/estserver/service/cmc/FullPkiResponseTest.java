@@ -41,7 +41,7 @@ class FullPkiResponseTest {
             Optional.empty());
 
     private static Certificate issue() {
-        return Certificate.getInstance(CertificateIssuer.der(CertificateIssuer.issue(CA, TestProfiles.defaults(),
+        return Certificate.getInstance(CertificateIssuer.der(CA.issue(TestProfiles.defaults(),
                 TestCa.request("CN=cmc-device"), Instant.now())));
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.problem.Problem;
@@ -46,7 +45,7 @@ class DeviceRegistrationTest {
     }
 
     private static X509CertificateHolder issued(CertificateTemplate template, Instant now) {
-        return CertificateIssuer.issue(ca, template, TestCa.request("CN=robot-7", dns("app.example.com")), now);
+        return ca.issue(template, TestCa.request("CN=robot-7", dns("app.example.com")), now);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
-import dev.estserver.service.ca.CertificateIssuer;
+import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.ca.Crypto;
@@ -35,8 +35,9 @@ public final class TestCa {
                 PemFiles.readCertificates(dir.resolve(DemoPki.CA_CERT)));
     }
 
-    public static X509Certificate issue(IssuingCa ca, CertificateTemplate template, CertificateRequestData request) {
-        return x509(CertificateIssuer.issue(ca, template, request, Instant.now()));
+    public static X509Certificate issue(CertificateAuthority ca, CertificateTemplate template,
+            CertificateRequestData request) {
+        return x509(ca.issue(template, request, Instant.now()));
     }
 
     public static X509Certificate x509(X509CertificateHolder holder) {

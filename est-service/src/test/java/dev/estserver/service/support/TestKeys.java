@@ -26,4 +26,13 @@ public final class TestKeys {
     public static KeyPair ed25519() {
         return KeyPairs.ed25519();
     }
+
+    /** @param kind a CA key kind the service signs with: P-256, P-384, RSA (2048 bits) or Ed25519 */
+    public static KeyPair caKind(String kind) {
+        return switch (kind) {
+            case "RSA" -> rsa(2048);
+            case "Ed25519" -> ed25519();
+            default -> ec(kind);
+        };
+    }
 }
