@@ -17,11 +17,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Picks the signature algorithm that matches a CA key, and the provider that signs with it fastest. Measured on
- * JDK 25 (CPU time per signature, best of six runs, 2-core x86-64): P-256 SunEC 130 us, BouncyCastle 216 us;
- * RSA-2048 SunRsaSign 834 us, BouncyCastle 912 us; P-384 SunEC 1019 us, BouncyCastle 614 us; Ed25519 SunEC 557 us,
- * BouncyCastle 29 us. Verification is BouncyCastle's everywhere (P-256: 175 us against SunEC's 412 us), see
- * {@code CsrPolicy}.
+ * Picks the signature algorithm that matches a CA key, and the provider that signs with it fastest on JDK 25: SunEC
+ * for P-256, SunRsaSign for RSA, BouncyCastle for P-384 and Ed25519. Verification is BouncyCastle's everywhere, see
+ * {@code CsrPolicy}. The figures that decided it are in the README (Benchmark: measured design decisions).
  */
 public final class SignatureAlgorithms {
 
