@@ -17,7 +17,6 @@ import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
-import dev.estserver.service.problem.RequestDeferred;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Device;
 
@@ -41,23 +40,22 @@ public class EnrollmentService {
         this.approvals = approvals;
     }
 
-    /**
-     * @throws RequestDeferred while the label's manual approval is pending (202 + Retry-After)
-     */
-    public IssuedCertificate enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
+    /** A certificate, or, while the label's manual approval is pending, when to ask again. */
+    public EnrollmentOutcome enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
         CertificateRequestData request = accept(exchange, profile, csr);
         Optional<Long> approvedRequest = Optional.empty();
         if (profile.approval().required()) {
             switch (approvals.admit(exchange, profile, csr, request)) {
-                case Admission.Waiting waiting -> throw new RequestDeferred(profile.approval().retryAfter(),
-                        waiting.reason());
+                case Admission.Waiting waiting -> {
+                    return new EnrollmentOutcome.Pending(profile.approval().retryAfter(), waiting.reason());
+                }
                 case Admission.Issued issued -> {
-                    return issued.certificate();
+                    return new EnrollmentOutcome.Issued(issued.certificate());
                 }
                 case Admission.Approved approved -> approvedRequest = Optional.of(approved.requestId());
             }
         }
-        return issue(exchange, profile, request, approvedRequest);
+        return new EnrollmentOutcome.Issued(issue(exchange, profile, request, approvedRequest));
     }
 
     /**

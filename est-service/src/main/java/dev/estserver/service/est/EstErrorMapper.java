@@ -13,7 +13,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
-import dev.estserver.service.problem.RequestDeferred;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;

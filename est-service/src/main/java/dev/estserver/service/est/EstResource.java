@@ -21,6 +21,7 @@ import dev.estserver.service.auth.Authenticator;
 import dev.estserver.service.auth.Caller;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.enrollment.EnrollmentOutcome;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.enrollment.ServerKeygenService;
@@ -89,7 +90,8 @@ public class EstResource {
             case SIMPLEENROLL -> {
                 PKCS10CertificationRequest csr = readCsr(request, body);
                 authenticateEnrollment(est, profile, request, csr);
-                yield responses.issued(enrollment.enroll(exchange, profile, csr).der());
+                EnrollmentOutcome outcome = enrollment.enroll(exchange, profile, csr);
+                yield responses.issued(RequestDeferred.issuedOrDeferred(outcome).der());
             }
             case SIMPLEREENROLL -> {
                 Caller caller = authenticator.forReenrollment(ClientChains.of(request),
@@ -100,7 +102,8 @@ public class EstResource {
             case SERVERKEYGEN -> {
                 PKCS10CertificationRequest csr = readCsr(request, body);
                 authenticateEnrollment(est, profile, request, csr);
-                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr, ClientChains.of(request)));
+                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr,
+                        ClientChains.of(request)));
             }
             case FULLCMC -> fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7),
                     csr -> authenticateEnrollment(est, profile, request, csr));

@@ -68,7 +68,7 @@ class FullCmcEnrollment {
         authenticate.accept(pkcs10.csr());
         IssuedCertificate issued;
         try {
-            issued = enrollment.enroll(exchange, profile, pkcs10.csr());
+            issued = RequestDeferred.issuedOrDeferred(enrollment.enroll(exchange, profile, pkcs10.csr()));
         } catch (RequestRejected e) {
             throw failure(ca, controls, e.problem(), List.of(pkcs10.bodyPartId()), e.getMessage());
         }
