@@ -2,14 +2,13 @@ package dev.estserver.service.admin;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -17,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.enrollment.ApprovalDecisions;
 import dev.estserver.service.enrollment.ApprovalView;
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.store.AdminRole;
 
 /**
  * Enrollments held for manual approval: list them, approve or reject. The device gets its certificate (or the
@@ -32,41 +33,44 @@ public class ApprovalsResource {
     public record Rejection(String reason) {
     }
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final ApprovalDecisions decisions;
 
-    ApprovalsResource(AdminAccess access, ApprovalDecisions decisions) {
-        this.access = access;
+    ApprovalsResource(EstExchange exchange, ApprovalDecisions decisions) {
+        this.exchange = exchange;
         this.decisions = decisions;
     }
 
     /** Requests waiting for a decision and not expired, oldest first. */
     @GET
-    public List<ApprovalView> awaitingDecision(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.approvals.list", authorization);
+    @AdminOperation("admin.approvals.list")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public List<ApprovalView> awaitingDecision() {
         return decisions.awaitingDecision();
     }
 
     @GET
     @Path("{id}")
-    public ApprovalView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.approvals.get", authorization);
+    @AdminOperation("admin.approvals.get")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public ApprovalView get(@PathParam("id") long id) {
         return decisions.get(id);
     }
 
     @POST
     @Path("{id}/approve")
-    public ApprovalView approve(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return decisions.approve(access.toChange("admin.approve", authorization), id);
+    @AdminOperation("admin.approve")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public ApprovalView approve(@PathParam("id") long id) {
+        return decisions.approve(exchange, id);
     }
 
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApprovalView reject(@PathParam("id") long id, Rejection rejection,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return decisions.reject(access.toChange("admin.reject", authorization), id,
-                rejection == null ? null : rejection.reason());
+    @AdminOperation("admin.reject")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public ApprovalView reject(@PathParam("id") long id, Rejection rejection) {
+        return decisions.reject(exchange, id, rejection == null ? null : rejection.reason());
     }
 }

@@ -3,15 +3,14 @@ package dev.estserver.service.admin;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +22,7 @@ import dev.estserver.service.auth.BootstrapCredentials;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.Credential;
 import dev.estserver.service.store.EnrollmentEvent;
@@ -61,12 +61,12 @@ public class BootstrapCredentialsResource {
     public record RevokedCredentials(List<String> revoked) {
     }
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final BootstrapCredentials credentials;
     private final AuditLog audit;
 
-    BootstrapCredentialsResource(AdminAccess access, BootstrapCredentials credentials, AuditLog audit) {
-        this.access = access;
+    BootstrapCredentialsResource(EstExchange exchange, BootstrapCredentials credentials, AuditLog audit) {
+        this.exchange = exchange;
         this.credentials = credentials;
         this.audit = audit;
     }
@@ -78,8 +78,9 @@ public class BootstrapCredentialsResource {
                     + "same owner uid are revoked in the same transaction and named in replaced, so that a retry "
                     + "after a lost answer leaves one valid credential. An issue that began before a later one for "
                     + "the same owner committed is refused (409) and issues nothing.")
-    public Response issue(CredentialRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        EstExchange exchange = access.toChange("admin.bootstrap-credentials.issue", authorization);
+    @AdminOperation("admin.bootstrap-credentials.issue")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public Response issue(CredentialRequest request) {
         CredentialRequest wanted = request == null ? new CredentialRequest(null, null, null, null, null, null)
                 : request;
         exchange.at(exchange.operation(), wanted.label());
@@ -102,9 +103,9 @@ public class BootstrapCredentialsResource {
 
     @GET
     @Operation(summary = "Bootstrap credentials in id order, a page at a time; secrets are never shown")
-    public Page<BootstrapCredentialView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.bootstrap-credentials.list", authorization);
+    @AdminOperation("admin.bootstrap-credentials.list")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public Page<BootstrapCredentialView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         PageRequest page = PageRequest.of("bootstrap-credentials", cursor, limit);
         return page.page(credentials.page(page.afterId(), page.fetch()), c -> String.valueOf(c.id),
                 rows -> rows.stream().map(BootstrapCredentialView::of).toList());
@@ -113,9 +114,9 @@ public class BootstrapCredentialsResource {
     @POST
     @Path("{username}/revoke")
     @Operation(summary = "Revoke a bootstrap credential; certificates it enrolled stay valid")
-    public BootstrapCredentialView revoke(@PathParam("username") String username,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        EstExchange exchange = access.toChange("admin.bootstrap-credentials.revoke", authorization);
+    @AdminOperation("admin.bootstrap-credentials.revoke")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public BootstrapCredentialView revoke(@PathParam("username") String username) {
         BootstrapCredentialView revoked = BootstrapCredentialView.of(credentials.revoke(username));
         audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.REVOKED, 200, null, "bootstrap credential '"
                 + username + "'"));
@@ -128,9 +129,9 @@ public class BootstrapCredentialsResource {
     @Operation(summary = "Revoke every bootstrap credential issued for an owner; repeating it is harmless",
             description = "Body {\"ownerUid\": \"...\"}. Answers the usernames revoked, an empty list when the "
                     + "owner has none left. Certificates they enrolled stay valid.")
-    public RevokedCredentials revokeOwnedBy(OwnerRevocation request,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        EstExchange exchange = access.toChange("admin.bootstrap-credentials.revoke-by-owner", authorization);
+    @AdminOperation("admin.bootstrap-credentials.revoke-by-owner")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public RevokedCredentials revokeOwnedBy(OwnerRevocation request) {
         String ownerUid = request == null ? null : QueryParameters.text(request.ownerUid());
         if (ownerUid == null) {
             throw new RequestRejected(Problem.MALFORMED, "ownerUid is required and must not be blank, got "

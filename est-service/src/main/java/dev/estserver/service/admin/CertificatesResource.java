@@ -1,5 +1,6 @@
 package dev.estserver.service.admin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.CertificateFilter;
 import dev.estserver.service.store.CertificateRecord;
 
@@ -29,11 +32,11 @@ public class CertificatesResource {
     /** The media type of a PEM download. */
     static final String PEM = "application/x-pem-file";
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final CertificateAdministration certificates;
 
-    CertificatesResource(AdminAccess access, CertificateAdministration certificates) {
-        this.access = access;
+    CertificatesResource(EstExchange exchange, CertificateAdministration certificates) {
+        this.exchange = exchange;
         this.certificates = certificates;
     }
 
@@ -41,11 +44,12 @@ public class CertificatesResource {
     @Operation(summary = "Certificates in serial order, a page at a time",
             description = "Filters: label, status (good, revoked), expiringBefore (ISO-8601 instant), q (device "
                     + "identity prefix), deviceId. Pass the nextCursor of a page as cursor for the next one.")
+    @AdminOperation("admin.certificates.list")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
     public Page<CertificateView> list(@QueryParam("label") String label, @QueryParam("status") String status,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("q") String identityPrefix,
             @QueryParam("deviceId") String deviceId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.certificates.list", authorization);
+            @QueryParam("limit") String limit) {
         CertificateFilter filter = new CertificateFilter(QueryParameters.text(label),
                 QueryParameters.oneOf("status", status, CertificateRecord.Status.class),
                 QueryParameters.instant("expiringBefore", expiringBefore), QueryParameters.text(identityPrefix),
@@ -57,12 +61,12 @@ public class CertificatesResource {
     @Path("{serial}")
     @Produces({MediaType.APPLICATION_JSON, PEM})
     @Operation(summary = "A certificate as JSON, or as PEM with Accept: application/x-pem-file")
-    public Response get(@PathParam("serial") String serial, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @AdminOperation("admin.certificates.get")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public Response get(@PathParam("serial") String serial, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (accept != null && accept.contains(PEM)) {
-            return pem(serial, authorization);
+            return pem(serial);
         }
-        access.toRead("admin.certificates.get", authorization);
         return Response.ok(certificates.get(serial)).header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
                 .build();
     }
@@ -71,9 +75,9 @@ public class CertificatesResource {
     @Path("{serial}/pem")
     @Produces(PEM)
     @Operation(summary = "A certificate as PEM")
-    public Response pem(@PathParam("serial") String serial,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.certificates.pem", authorization);
+    @AdminOperation("admin.certificates.pem")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public Response pem(@PathParam("serial") String serial) {
         return Response.ok(certificates.pem(serial)).header(HttpHeaders.CONTENT_TYPE, PEM).build();
     }
 
@@ -83,9 +87,9 @@ public class CertificatesResource {
     @Operation(summary = "Revoke a certificate with an RFC 5280 reason",
             description = "Body {\"reason\": \"keyCompromise\"}; names: unspecified, keyCompromise, cACompromise, "
                     + "affiliationChanged, superseded, cessationOfOperation, privilegeWithdrawn, aACompromise.")
-    public CertificateView revoke(@PathParam("serial") String serial, RevocationRequest request,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return certificates.revoke(access.toChange("admin.certificates.revoke", authorization), serial,
-                RevocationRequest.required(request));
+    @AdminOperation("admin.certificates.revoke")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public CertificateView revoke(@PathParam("serial") String serial, RevocationRequest request) {
+        return certificates.revoke(exchange, serial, RevocationRequest.required(request));
     }
 }

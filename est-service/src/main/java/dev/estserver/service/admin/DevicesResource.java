@@ -1,22 +1,23 @@
 package dev.estserver.service.admin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Device;
 import dev.estserver.service.store.DeviceFilter;
 
@@ -27,11 +28,11 @@ import dev.estserver.service.store.DeviceFilter;
 @Tag(name = "devices")
 public class DevicesResource {
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final DeviceAdministration devices;
 
-    DevicesResource(AdminAccess access, DeviceAdministration devices) {
-        this.access = access;
+    DevicesResource(EstExchange exchange, DeviceAdministration devices) {
+        this.exchange = exchange;
         this.devices = devices;
     }
 
@@ -39,11 +40,11 @@ public class DevicesResource {
     @Operation(summary = "Devices in id order, a page at a time",
             description = "Filters: label, status, expiringBefore (current certificate ends before this ISO-8601 "
                     + "instant), q (identity prefix). Pass the nextCursor of a page as cursor for the next one.")
+    @AdminOperation("admin.devices.list")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
     public Page<DeviceView> list(@QueryParam("label") String label, @QueryParam("status") String status,
             @QueryParam("expiringBefore") String expiringBefore, @QueryParam("q") String identityPrefix,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.devices.list", authorization);
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         DeviceFilter filter = new DeviceFilter(QueryParameters.text(label),
                 QueryParameters.oneOf("status", status, Device.Status.class),
                 QueryParameters.instant("expiringBefore", expiringBefore), QueryParameters.text(identityPrefix));
@@ -53,25 +54,28 @@ public class DevicesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A device with its certificate history, newest first")
-    public DeviceDetail get(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.devices.get", authorization);
+    @AdminOperation("admin.devices.get")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public DeviceDetail get(@PathParam("id") long id) {
         return devices.get(id);
     }
 
     @POST
     @Path("{id}/suspend")
     @Operation(summary = "Stop the device from enrolling and re-enrolling; its certificates stay valid")
-    public DeviceDetail suspend(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return devices.suspend(access.toChange("admin.devices.suspend", authorization), id);
+    @AdminOperation("admin.devices.suspend")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public DeviceDetail suspend(@PathParam("id") long id) {
+        return devices.suspend(exchange, id);
     }
 
     @POST
     @Path("{id}/resume")
     @Operation(summary = "Let a suspended device enroll and re-enroll again")
-    public DeviceDetail resume(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return devices.resume(access.toChange("admin.devices.resume", authorization), id);
+    @AdminOperation("admin.devices.resume")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public DeviceDetail resume(@PathParam("id") long id) {
+        return devices.resume(exchange, id);
     }
 
     @POST
@@ -79,19 +83,20 @@ public class DevicesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke the device's certificates and allow a fresh /simpleenroll",
             description = "Optional body {\"reason\": \"keyCompromise\"}; the default reason is superseded.")
-    public DeviceDetail reset(@PathParam("id") long id, RevocationRequest request,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return devices.reset(access.toChange("admin.devices.reset", authorization), id,
-                RevocationRequest.reasonOr(request, RevocationReason.SUPERSEDED));
+    @AdminOperation("admin.devices.reset")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public DeviceDetail reset(@PathParam("id") long id, RevocationRequest request) {
+        return devices.reset(exchange, id, RevocationRequest.reasonOr(request, RevocationReason.SUPERSEDED));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Revoke the device's certificates and mark it deleted (REVOKED); history and audit stay",
             description = "Optional query parameter reason (RFC 5280 name); the default is cessationOfOperation.")
-    public DeviceDetail delete(@PathParam("id") long id, @QueryParam("reason") String reason,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return devices.delete(access.toChange("admin.devices.delete", authorization), id,
+    @AdminOperation("admin.devices.delete")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public DeviceDetail delete(@PathParam("id") long id, @QueryParam("reason") String reason) {
+        return devices.delete(exchange, id,
                 RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION));
     }
 }

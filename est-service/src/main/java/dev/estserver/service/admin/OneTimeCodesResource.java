@@ -3,12 +3,11 @@ package dev.estserver.service.admin;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +18,7 @@ import dev.estserver.service.auth.OneTimeCodes;
 import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
@@ -46,20 +46,21 @@ public class OneTimeCodesResource {
     public record IssuedCode(long id, String code, String label, String deviceIdentity, Instant expiresAt) {
     }
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final OneTimeCodes codes;
     private final AuditLog audit;
 
-    OneTimeCodesResource(AdminAccess access, OneTimeCodes codes, AuditLog audit) {
-        this.access = access;
+    OneTimeCodesResource(EstExchange exchange, OneTimeCodes codes, AuditLog audit) {
+        this.exchange = exchange;
         this.codes = codes;
         this.audit = audit;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response issue(CodeRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        EstExchange exchange = access.toChange("admin.one-time-codes.issue", authorization);
+    @AdminOperation("admin.one-time-codes.issue")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public Response issue(CodeRequest request) {
         CodeRequest wanted = request == null ? new CodeRequest(null, null, null) : request;
         exchange.at(exchange.operation(), wanted.label());
         exchange.device(wanted.deviceIdentity());

@@ -2,16 +2,15 @@ package dev.estserver.service.admin;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.revocation.RevocationReason;
+import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Owner;
 
 /**
@@ -45,11 +46,11 @@ public class RegistrationsResource {
     public record RegistrationRequest(List<String> allowedSans, String validity, Boolean suspended, Owner owner) {
     }
 
-    private final AdminAccess access;
+    private final EstExchange exchange;
     private final DeviceRegistrations registrations;
 
-    RegistrationsResource(AdminAccess access, DeviceRegistrations registrations) {
-        this.access = access;
+    RegistrationsResource(EstExchange exchange, DeviceRegistrations registrations) {
+        this.exchange = exchange;
         this.registrations = registrations;
     }
 
@@ -59,9 +60,10 @@ public class RegistrationsResource {
                     + "registration shows, a revocation of its current certificate included. Pass the nextCursor of "
                     + "a page as cursor for the next one. Ask again with changedSince a few seconds before the "
                     + "answer's asOf: changes are stamped when written, not when committed.")
+    @AdminOperation("admin.registrations.changes")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
     public ChangesPage changes(@QueryParam("changedSince") String changedSince, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.registrations.changes", authorization);
+            @QueryParam("limit") String limit) {
         return registrations.changes(QueryParameters.instant("changedSince", changedSince),
                 PageRequest.of("registrations", cursor, limit));
     }
@@ -77,10 +79,11 @@ public class RegistrationsResource {
                     + "certificates last no longer than validity. A registration without owner is adopted by the "
                     + "owner given; one of another owner name is refused (409); the same name with a new uid (the "
                     + "owner re-created) takes the new uid.")
+    @AdminOperation("admin.registrations.register")
+    @RolesAllowed(AdminRole.Names.ADMIN)
     public Response register(@PathParam("label") String label, @PathParam("identity") String identity,
-            RegistrationRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        DeviceRegistrations.Registered registered = registrations.register(
-                access.toChange("admin.registrations.register", authorization), label, identity, request);
+            RegistrationRequest request) {
+        DeviceRegistrations.Registered registered = registrations.register(exchange, label, identity, request);
         return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(registered.registration()).build();
     }
@@ -88,9 +91,10 @@ public class RegistrationsResource {
     @GET
     @Path("{label}/{identity}")
     @Operation(summary = "A registered device with its owner and current certificate")
-    public RegistrationView get(@PathParam("label") String label, @PathParam("identity") String identity,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return registrations.get(access.toRead("admin.registrations.get", authorization), label, identity);
+    @AdminOperation("admin.registrations.get")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public RegistrationView get(@PathParam("label") String label, @PathParam("identity") String identity) {
+        return registrations.get(exchange, label, identity);
     }
 
     @DELETE
@@ -99,10 +103,11 @@ public class RegistrationsResource {
             description = "Optional query parameters reason (RFC 5280 name; the default is cessationOfOperation) "
                     + "and ownerUid: the uid of the owner deleting it; a registration recorded for another owner uid "
                     + "is refused (409) and nothing is revoked.")
+    @AdminOperation("admin.registrations.delete")
+    @RolesAllowed(AdminRole.Names.ADMIN)
     public RegistrationView delete(@PathParam("label") String label, @PathParam("identity") String identity,
-            @QueryParam("reason") String reason, @QueryParam("ownerUid") String ownerUid,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return registrations.delete(access.toChange("admin.registrations.delete", authorization), label, identity,
+            @QueryParam("reason") String reason, @QueryParam("ownerUid") String ownerUid) {
+        return registrations.delete(exchange, label, identity,
                 RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION),
                 QueryParameters.text(ownerUid));
     }

@@ -1,15 +1,16 @@
 package dev.estserver.service.admin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.estserver.service.store.AdminRole;
 
 /** Fleet statistics. */
 @Path("/api/v1/stats")
@@ -18,19 +19,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "stats")
 public class StatsResource {
 
-    private final AdminAccess access;
     private final FleetStatistics statistics;
 
-    StatsResource(AdminAccess access, FleetStatistics statistics) {
-        this.access = access;
+    StatsResource(FleetStatistics statistics) {
         this.statistics = statistics;
     }
 
     @GET
     @Operation(summary = "Devices by status and label, certificates by status, enrollments per hour over the last "
             + "24 hours, good certificates expiring within 7 and 30 days")
-    public FleetStatistics.Stats stats(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        access.toRead("admin.stats", authorization);
+    @AdminOperation("admin.stats")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public FleetStatistics.Stats stats() {
         return statistics.now();
     }
 }

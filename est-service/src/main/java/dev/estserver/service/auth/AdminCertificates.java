@@ -9,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bouncycastle.asn1.x500.X500Name;
 
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
 import dev.estserver.service.policy.SubjectAttributes;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -16,10 +21,11 @@ import dev.estserver.service.store.AdminRole;
 
 /**
  * Admin API callers that authenticate with a TLS client certificate from an admin CA
- * ({@code est.admin.client-ca-files}) instead of a token; the certificate's subject OU names the role.
+ * ({@code est.admin.client-ca-files}) instead of a token; the certificate's subject OU names the role. The identity
+ * provider of {@link AdminAuthenticationMechanism} for such a call.
  */
 @ApplicationScoped
-public class AdminCertificates {
+public class AdminCertificates implements IdentityProvider<AdminCertificateRequest> {
 
     private final ClientCertificateTrust trust;
 
@@ -28,15 +34,22 @@ public class AdminCertificates {
     }
 
     /** Whether any admin CA is configured; without one, client certificates are not looked at for admin calls. */
-    public boolean configured() {
+    boolean configured() {
         return trust.hasAdminCas();
     }
 
-    /**
-     * @throws RequestRejected 401 for a certificate not from an admin CA, 403 for one without a role or with too
-     *                         small a role for {@code operation}
-     */
-    public Caller authenticate(List<X509Certificate> chain, AdminRole required, String operation) {
+    @Override
+    public Class<AdminCertificateRequest> getRequestType() {
+        return AdminCertificateRequest.class;
+    }
+
+    /** 401 for a certificate not from an admin CA, 403 for one that does not name exactly one role. */
+    @Override
+    public Uni<SecurityIdentity> authenticate(AdminCertificateRequest request, AuthenticationRequestContext context) {
+        return AdminIdentity.verify(context, () -> identify(request.chain()));
+    }
+
+    private SecurityIdentity identify(List<X509Certificate> chain) {
         X509Certificate certificate = trust.validateForAdmin(chain);
         String subject = certificate.getSubjectX500Principal().getName();
         List<String> units = SubjectAttributes.of(X500Name.getInstance(certificate.getSubjectX500Principal()
@@ -47,11 +60,7 @@ public class AdminCertificates {
             throw new RequestRejected(Problem.FORBIDDEN, "admin client certificate '" + subject + "' must name "
                     + "exactly one role in its subject OU (admin or auditor), got " + units);
         }
-        AdminRole role = roles.getFirst();
-        if (!role.permits(required)) {
-            throw new RequestRejected(Problem.FORBIDDEN, "admin client certificate '" + subject + "' has role "
-                    + role.configName() + "; " + operation + " requires role " + required.configName());
-        }
-        return Caller.clientCertificate(certificate);
+        return AdminIdentity.of(Caller.clientCertificate(certificate), roles.getFirst(),
+                "admin client certificate '" + subject + "'");
     }
 }

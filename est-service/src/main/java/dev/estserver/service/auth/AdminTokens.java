@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +20,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.Digests;
@@ -32,13 +35,14 @@ import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Credential;
 
 /**
- * Bearer tokens of the admin API, each of one {@link AdminRole}. Tokens are long random strings, so a SHA-256 hash
+ * Bearer tokens of the admin API, each of one {@link AdminRole}: stored at startup, and the identity provider of
+ * {@link AdminAuthenticationMechanism} for a call that sends one. Tokens are long random strings, so a SHA-256 hash
  * is enough to store them and lets a token be found by its hash; a slow password hash would only cost time on every
  * admin call.
  */
 @Singleton
 @Startup(StartupOrder.CONFIGURATION)
-public class AdminTokens {
+public class AdminTokens implements IdentityProvider<AdminTokenRequest> {
 
     /** The file demo mode writes its admin token to, inside the demo directory. */
     public static final String DEMO_TOKEN_FILE = "admin-token";
@@ -80,26 +84,29 @@ public class AdminTokens {
         config.admin().auditorTokens().forEach((name, token) -> store(name, token, AdminRole.AUDITOR));
     }
 
+    @Override
+    public Class<AdminTokenRequest> getRequestType() {
+        return AdminTokenRequest.class;
+    }
+
     /**
-     * The caller, from an {@code Authorization: Bearer <token>} header sent from {@code clientAddress}, if its
-     * token's role permits {@code required}. An unknown, revoked or expired token is 401 and counts towards the
-     * address's {@link LoginThrottle} limit; a token of too small a role is 403.
+     * The caller of an {@code Authorization: Bearer <token>} header, with its token's role. Another scheme, or an
+     * unknown, revoked or expired token, is 401; the token failures count towards the client address's
+     * {@link LoginThrottle} limit, and no token is checked while the address is locked out (429).
      */
-    public Caller authenticate(Optional<String> authorization, String clientAddress, AdminRole required,
-            String operation) {
-        String header = authorization.map(String::trim).orElseThrow(() -> new RequestRejected(
-                Problem.ADMIN_UNAUTHENTICATED, "admin API requires 'Authorization: Bearer <admin token>'"));
+    @Override
+    public Uni<SecurityIdentity> authenticate(AdminTokenRequest request, AuthenticationRequestContext context) {
+        return AdminIdentity.verify(context, () -> identify(request.authorization().trim(), request.clientAddress()));
+    }
+
+    private SecurityIdentity identify(String header, String clientAddress) {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED,
                     "admin API requires a Bearer token; the Authorization header uses another scheme");
         }
         String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
         Credential token = throttle.attempt(clientAddress, null, () -> verify(hash));
-        if (!token.role.permits(required)) {
-            throw new RequestRejected(Problem.FORBIDDEN, "admin token '" + token.username + "' has role "
-                    + token.role.configName() + "; " + operation + " requires role " + required.configName());
-        }
-        return Caller.adminToken(token.username);
+        return AdminIdentity.of(Caller.adminToken(token.username), token.role, "admin token '" + token.username + "'");
     }
 
     private static Credential verify(String hash) {

@@ -1,7 +1,6 @@
 package dev.estserver.service.est;
 
 import java.sql.SQLException;
-import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,15 +11,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.enrollment.Refusals;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
-import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
  * Turns every failure into a status code and a {@code text/plain} reason (a signed CMC response for CMC failures),
  * logs it once with the request id, and records it in the audit table. Stack traces go to the log, never to the
- * client.
+ * client. The admin API's authentication refusals are the admin package's own (its Bearer challenge).
  */
 public class EstErrorMapper {
 
@@ -33,12 +32,12 @@ public class EstErrorMapper {
     static final String REASON_HEADER = "X-Est-Reason";
 
     private final EstExchange exchange;
-    private final AuditLog audit;
+    private final Refusals refusals;
     private final EstConfig config;
 
-    EstErrorMapper(EstExchange exchange, AuditLog audit, EstConfig config) {
+    EstErrorMapper(EstExchange exchange, Refusals refusals, EstConfig config) {
         this.exchange = exchange;
-        this.audit = audit;
+        this.refusals = refusals;
         this.config = config;
     }
 
@@ -54,22 +53,20 @@ public class EstErrorMapper {
                     .header(REASON_HEADER, headerText(e.getMessage()));
         } else {
             response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
-                    : text(e.problem().status(), e.getMessage());
+                    : Refusals.text(e.problem().status(), e.getMessage());
         }
-        if (e.problem() == Problem.ADMIN_UNAUTHENTICATED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"est-admin\"");
-        }
-        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait)));
-        return reject(e.problem().status(), e.getMessage(), response);
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                Refusals.retryAfterSeconds(wait)));
+        return refusals.reject(e.problem().status(), e.getMessage(), response);
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
     @ServerExceptionMapper
     public Response deferred(RequestDeferred e) {
-        long seconds = retryAfterSeconds(e.retryAfter());
+        long seconds = Refusals.retryAfterSeconds(e.retryAfter());
         LOG.infof("[%s] %s %s from %s -> 202: %s", exchange.requestId(), exchange.operation(), exchange.label(),
                 exchange.clientAddress(), e.getMessage());
-        recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
+        refusals.recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
         // Empty, like a 401: BouncyCastle's client returns on 202 without reading and then fails closing the body.
         return Response.accepted().header(HttpHeaders.RETRY_AFTER, seconds)
                 .header(REASON_HEADER, headerText(e.getMessage())).build();
@@ -77,7 +74,8 @@ public class EstErrorMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        return reject(e.getResponse().getStatus(), e.getMessage(), text(e.getResponse().getStatus(), e.getMessage()));
+        return refusals.reject(e.getResponse().getStatus(), e.getMessage(),
+                Refusals.text(e.getResponse().getStatus(), e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -90,28 +88,13 @@ public class EstErrorMapper {
             long seconds = config.limits().databaseRetryAfter().toSeconds();
             LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", exchange.requestId(), exchange.operation(),
                     exchange.label(), e);
-            return text(Problem.UNAVAILABLE.status(), "certificate store (database) unavailable; retry after "
-                    + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
+            return Refusals.text(Problem.UNAVAILABLE.status(), "certificate store (database) unavailable; retry "
+                    + "after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         LOG.errorf(e, "[%s] %s %s -> 500", exchange.requestId(), exchange.operation(), exchange.label());
-        recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
-        return text(500, "internal error; quote request id " + exchange.requestId() + " to the operator").build();
-    }
-
-    /** Whole seconds (RFC 9110 §10.2.3), rounded up so that a client retrying on time is not refused again. */
-    private static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
-    }
-
-    private Response reject(int status, String reason, Response.ResponseBuilder response) {
-        LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
-                exchange.clientAddress(), status, reason);
-        recordQuietly(EnrollmentEvent.Outcome.REJECTED, status, reason);
-        return response.build();
-    }
-
-    private Response.ResponseBuilder text(int status, String message) {
-        return Response.status(status).header(HttpHeaders.CONTENT_TYPE, EstMediaTypes.TEXT).entity(message + "\n");
+        refusals.recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
+        return Refusals.text(500, "internal error; quote request id " + exchange.requestId() + " to the operator")
+                .build();
     }
 
     /** A header value is visible ASCII and spaces only: anything else a reason quotes becomes '?'. */
@@ -119,15 +102,6 @@ public class EstErrorMapper {
         StringBuilder text = new StringBuilder(reason.length());
         reason.chars().forEach(c -> text.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
         return text.toString();
-    }
-
-    /** The audit must not turn a clear rejection into a 500 if the database is what is failing. */
-    private void recordQuietly(EnrollmentEvent.Outcome outcome, int status, String reason) {
-        try {
-            audit.appendAlone(exchange.event(outcome, status, null, reason));
-        } catch (RuntimeException e) {
-            LOG.warnf("[%s] audit row not written: %s", exchange.requestId(), e.getMessage());
-        }
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -20,7 +20,6 @@ public final class EstMediaTypes {
     static final String MULTIPART_MIXED = "multipart/mixed";
     static final String CSRATTRS = "application/csrattrs";
     static final String PKCS7_CMC_RESPONSE = "application/pkcs7-mime; smime-type=CMC-response";
-    static final String TEXT = "text/plain; charset=utf-8";
 
     private EstMediaTypes() {
     }
