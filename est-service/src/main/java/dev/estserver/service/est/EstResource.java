@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.Authenticator;
 import dev.estserver.service.auth.Caller;
+import dev.estserver.service.auth.ClientChains;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.EnrollmentOutcome;
@@ -29,7 +30,6 @@ import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
-import dev.estserver.service.tls.ClientChains;
 
 /**
  * {@code /.well-known/est/[<label>/]<operation>} (RFC 7030 §3.2.2). One GET and one POST method parse the path

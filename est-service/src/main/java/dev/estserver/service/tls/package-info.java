@@ -1,5 +1,6 @@
 /**
- * The HTTPS server's TLS: server certificate and protocol versions, requesting client certificates without
- * requiring them, and keeping the client's chain for authentication.
+ * The HTTPS server's TLS: server certificate and protocol versions, and requesting client certificates without
+ * requiring them, so that bootstrap with HTTP Basic works on the same port. {@code auth} reads and judges the chain a
+ * client sent.
  */
 package dev.estserver.service.tls;

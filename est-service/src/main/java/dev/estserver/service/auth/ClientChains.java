@@ -1,4 +1,4 @@
-package dev.estserver.service.tls;
+package dev.estserver.service.auth;
 
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -10,7 +10,10 @@ import javax.net.ssl.SSLSession;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** The TLS client certificate chain of a request: leaf first, empty when the client sent none. */
+/**
+ * The TLS client certificate chain of a request: leaf first, empty when the client sent none. Here in auth, which
+ * judges it, rather than in tls, which asks for it and already depends on auth.
+ */
 public final class ClientChains {
 
     private ClientChains() {
