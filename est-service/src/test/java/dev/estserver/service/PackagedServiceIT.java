@@ -119,6 +119,30 @@ class PackagedServiceIT {
     }
 
     @Test
+    void refusesALabelBindingForACredentialThatIsNotConfigured() throws Exception {
+        Run run = runToExit(production("-Dest.auth.bootstrap-credential-labels.ghost=default"));
+        assertRefused(run, "est.auth.bootstrap-credential-labels.ghost binds a credential that "
+                + "est.auth.bootstrap-credentials does not configure (configured: [])");
+    }
+
+    @Test
+    void refusesABootstrapCredentialBoundToALabelThatIsNotServed() throws Exception {
+        Run run = runToExit(production("-Dest.labels.sensors=default",
+                "-Dest.auth.bootstrap-credentials.sensors-line=sensors-line-password",
+                "-Dest.auth.bootstrap-credential-labels.sensors-line=gateways"));
+        assertRefused(run, "est.auth.bootstrap-credential-labels.sensors-line: unknown EST label 'gateways'; this "
+                + "server serves [sensors]");
+    }
+
+    @Test
+    void refusesARevocationPortOutOfRange() throws Exception {
+        // The listener opens after the data checks, which must pass: another test leaves the demo credential behind.
+        Run run = runToExit(production("-Dest.revocation.http.port=70000", "-Dquarkus.flyway.clean-at-start=true",
+                "-Dquarkus.flyway.clean-disabled=false"));
+        assertRefused(run, "est.revocation.http.port must be a port number from 1 to 65535, got 70000");
+    }
+
+    @Test
     void servesEstInDemoModeFromAFreshDirectory() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
         // The test database, not the demo database that `make run` serves from.

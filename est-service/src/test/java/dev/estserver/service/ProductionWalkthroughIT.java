@@ -52,18 +52,18 @@ class ProductionWalkthroughIT {
         ProcessBuilder bash = new ProcessBuilder("bash", script.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("walkthrough.log").toFile());
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
-        bash.environment().putAll(Map.of(
-                "PATH", java + ":" + System.getenv("PATH"),
-                "EST_JAR", JAR.toString(),
-                "EST_PORT", String.valueOf(freePort()),
-                "MGMT_PORT", String.valueOf(freePort()),
-                "CRL_PORT", String.valueOf(crlPort),
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + TestPorts.DATABASE,
-                "QUARKUS_DATASOURCE_USERNAME", "est",
-                "QUARKUS_DATASOURCE_PASSWORD", "est",
+        bash.environment().putAll(Map.ofEntries(
+                Map.entry("PATH", java + ":" + System.getenv("PATH")),
+                Map.entry("EST_JAR", JAR.toString()),
+                Map.entry("EST_PORT", String.valueOf(freePort())),
+                Map.entry("MGMT_PORT", String.valueOf(freePort())),
+                Map.entry("CRL_PORT", String.valueOf(crlPort)),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/" + TestPorts.DATABASE),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", "est"),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", "est"),
                 // The test database holds what other tests left, such as the demo credential production refuses.
-                "QUARKUS_FLYWAY_CLEAN_AT_START", "true"));
-        bash.environment().put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+                Map.entry("QUARKUS_FLYWAY_CLEAN_AT_START", "true"),
+                Map.entry("QUARKUS_FLYWAY_CLEAN_DISABLED", "false")));
         Process process = bash.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {

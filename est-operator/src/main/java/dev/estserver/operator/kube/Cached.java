@@ -1,5 +1,6 @@
 package dev.estserver.operator.kube;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class Cached {
 
     /** @param informers at most one per type */
     public static Cached of(InformerEventSource<?, ?>... informers) {
-        Map<Class<?>, InformerEventSource<?, ?>> byType = new java.util.HashMap<>();
+        Map<Class<?>, InformerEventSource<?, ?>> byType = new HashMap<>();
         for (InformerEventSource<?, ?> informer : informers) {
             if (byType.put(informer.resourceType(), informer) != null) {
                 throw new IllegalArgumentException("two informers of " + informer.resourceType().getSimpleName());

@@ -42,12 +42,13 @@ public class BootstrapCredentialSeeder {
         boolean demo = config.demo().enabled();
         Map<String, String> credentials = config.auth().bootstrapCredentials();
         Map<String, String> labels = config.auth().bootstrapCredentialLabels();
-        labels.keySet().stream().filter(username -> !credentials.containsKey(username)).findFirst()
-                .ifPresent(username -> {
-                    throw new IllegalStateException("est.auth.bootstrap-credential-labels."
-                            + username + " binds a credential that est.auth.bootstrap-credentials does not configure"
-                            + " (configured: " + credentials.keySet().stream().sorted().toList() + ")");
-                });
+        for (String username : labels.keySet()) {
+            if (!credentials.containsKey(username)) {
+                throw new IllegalStateException("est.auth.bootstrap-credential-labels." + username + " binds a "
+                        + "credential that est.auth.bootstrap-credentials does not configure (configured: "
+                        + credentials.keySet().stream().sorted().toList() + ")");
+            }
+        }
         for (Map.Entry<String, String> entry : credentials.entrySet()) {
             if (!demo && isDemoCredential(entry.getKey(), entry.getValue())) {
                 throw new IllegalStateException("est.auth.bootstrap-credentials configures the "

@@ -15,6 +15,12 @@ public final class StartupOrder {
     /** Listeners of our own, opened once configuration and data are ready, as Quarkus opens its HTTPS port last. */
     public static final int LISTENERS = 1_000;
 
+    /**
+     * Background work, started once nothing else can refuse the start: a refusal then stops a service that has no
+     * thread of its own running, and is reported in one line.
+     */
+    public static final int BACKGROUND = 10_000;
+
     private StartupOrder() {
     }
 }

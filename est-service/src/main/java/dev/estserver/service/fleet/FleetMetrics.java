@@ -59,7 +59,7 @@ public class FleetMetrics {
                 .description("Enrollment requests waiting for manual approval, by label").register(registry);
     }
 
-    void onStart(@Observes @Priority(StartupOrder.DATA + 1) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.BACKGROUND) StartupEvent event) {
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("fleet-metrics").daemon()
                 .factory());
         timer.scheduleWithFixedDelay(this::refreshQuietly, 0, REFRESH.toSeconds(), TimeUnit.SECONDS);
