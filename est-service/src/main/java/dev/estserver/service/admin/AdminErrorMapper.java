@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.estserver.service.auth.AdminAuthenticationMechanism;
 import dev.estserver.service.auth.AdminIdentity;
-import dev.estserver.service.enrollment.Refusals;
+import dev.estserver.service.http.Refusals;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 

@@ -9,21 +9,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.AdminIdentity;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 
 /**
- * Fills in the exchange of an admin call for its audit rows and log lines: the operation its method declares
+ * Fills in the context of an admin call for its audit rows and log lines: the operation its method declares
  * ({@link AdminOperation}), the client address, and, once Quarkus security has admitted the call, the caller.
  */
 @ApplicationScoped
 class AdminExchange {
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final HttpServerRequest request;
     private final SecurityIdentity identity;
 
-    AdminExchange(EstExchange exchange, HttpServerRequest request, SecurityIdentity identity) {
-        this.exchange = exchange;
+    AdminExchange(EnrollmentContext context, HttpServerRequest request, SecurityIdentity identity) {
+        this.context = context;
         this.request = request;
         this.identity = identity;
     }
@@ -35,14 +35,14 @@ class AdminExchange {
     @ServerRequestFilter
     public void admitted(ResourceInfo resource) {
         if (name(resource) != null) {
-            exchange.authenticated(AdminIdentity.caller(identity));
+            context.authenticated(AdminIdentity.caller(identity));
         }
     }
 
     /**
      * Names the call and where it came from, for its outcome whether admitted or refused.
      *
-     * @return the operation; null when the resource method is no admin call, and the exchange is left alone
+     * @return the operation; null when the resource method is no admin call, and the context is left alone
      */
     String name(ResourceInfo resource) {
         AdminOperation operation = resource.getResourceMethod() == null ? null
@@ -50,8 +50,8 @@ class AdminExchange {
         if (operation == null) {
             return null;
         }
-        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        exchange.at(operation.value(), null);
+        context.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        context.at(operation.value(), null);
         return operation.value();
     }
 }

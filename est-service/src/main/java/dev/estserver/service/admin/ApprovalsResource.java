@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.enrollment.ApprovalDecisions;
 import dev.estserver.service.enrollment.ApprovalView;
-import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.store.AdminRole;
 
 /**
@@ -33,11 +33,11 @@ public class ApprovalsResource {
     public record Rejection(String reason) {
     }
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final ApprovalDecisions decisions;
 
-    ApprovalsResource(EstExchange exchange, ApprovalDecisions decisions) {
-        this.exchange = exchange;
+    ApprovalsResource(EnrollmentContext context, ApprovalDecisions decisions) {
+        this.context = context;
         this.decisions = decisions;
     }
 
@@ -62,7 +62,7 @@ public class ApprovalsResource {
     @AdminOperation("admin.approve")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public ApprovalView approve(@PathParam("id") long id) {
-        return decisions.approve(exchange, id);
+        return decisions.approve(context, id);
     }
 
     @POST
@@ -71,6 +71,6 @@ public class ApprovalsResource {
     @AdminOperation("admin.reject")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public ApprovalView reject(@PathParam("id") long id, Rejection rejection) {
-        return decisions.reject(exchange, id, rejection == null ? null : rejection.reason());
+        return decisions.reject(context, id, rejection == null ? null : rejection.reason());
     }
 }

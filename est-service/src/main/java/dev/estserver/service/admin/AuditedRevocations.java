@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.revocation.Revocations;
 import dev.estserver.service.store.AuditLog;
@@ -26,8 +26,8 @@ class AuditedRevocations {
 
     /** Refused with 409 when the certificate is already revoked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void revoke(EstExchange exchange, CertificateRecord certificate, RevocationReason reason) {
+    void revoke(EnrollmentContext context, CertificateRecord certificate, RevocationReason reason) {
         revocations.revoke(certificate.serial, reason, Instant.now());
-        audit.append(exchange.event(EnrollmentEvent.Outcome.REVOKED, 200, certificate.serial, reason.rfcName()));
+        audit.append(context.event(EnrollmentEvent.Outcome.REVOKED, 200, certificate.serial, reason.rfcName()));
     }
 }

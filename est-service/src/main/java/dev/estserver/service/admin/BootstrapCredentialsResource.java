@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.auth.BootstrapCredentials;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AdminRole;
@@ -61,12 +61,12 @@ public class BootstrapCredentialsResource {
     public record RevokedCredentials(List<String> revoked) {
     }
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final BootstrapCredentials credentials;
     private final AuditLog audit;
 
-    BootstrapCredentialsResource(EstExchange exchange, BootstrapCredentials credentials, AuditLog audit) {
-        this.exchange = exchange;
+    BootstrapCredentialsResource(EnrollmentContext context, BootstrapCredentials credentials, AuditLog audit) {
+        this.context = context;
         this.credentials = credentials;
         this.audit = audit;
     }
@@ -83,8 +83,8 @@ public class BootstrapCredentialsResource {
     public Response issue(CredentialRequest request) {
         CredentialRequest wanted = request == null ? new CredentialRequest(null, null, null, null, null, null)
                 : request;
-        exchange.at(exchange.operation(), wanted.label());
-        exchange.device(wanted.deviceIdentity());
+        context.at(context.operation(), wanted.label());
+        context.device(wanted.deviceIdentity());
         Owner owner = wanted.owner() == null ? null : wanted.owner().requireComplete("owner");
         BootstrapCredentials.Issued issued;
         try {
@@ -95,9 +95,9 @@ public class BootstrapCredentialsResource {
             throw new RequestRejected(Problem.MALFORMED, e.getMessage());
         }
         Credential credential = issued.credential();
-        audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.CREATED, 201, null, "bootstrap credential '"
+        audit.appendAlone(context.event(EnrollmentEvent.Outcome.CREATED, 201, null, "bootstrap credential '"
                 + credential.username + "' valid until " + credential.expiresAt + ownedBy(credential)));
-        auditRevoked(exchange, 201, issued.replaced(), " replaced by '" + credential.username + "'");
+        auditRevoked(context, 201, issued.replaced(), " replaced by '" + credential.username + "'");
         return Response.status(Response.Status.CREATED).entity(BootstrapCredentialView.issued(issued)).build();
     }
 
@@ -118,7 +118,7 @@ public class BootstrapCredentialsResource {
     @RolesAllowed(AdminRole.Names.ADMIN)
     public BootstrapCredentialView revoke(@PathParam("username") String username) {
         BootstrapCredentialView revoked = BootstrapCredentialView.of(credentials.revoke(username));
-        audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.REVOKED, 200, null, "bootstrap credential '"
+        audit.appendAlone(context.event(EnrollmentEvent.Outcome.REVOKED, 200, null, "bootstrap credential '"
                 + username + "'"));
         return revoked;
     }
@@ -139,13 +139,13 @@ public class BootstrapCredentialsResource {
                     + "; send {\"ownerUid\": \"<the owner's uid>\"}");
         }
         List<Credential> revoked = credentials.revokeOwnedBy(ownerUid);
-        auditRevoked(exchange, 200, revoked, "");
+        auditRevoked(context, 200, revoked, "");
         return new RevokedCredentials(revoked.stream().map(c -> c.username).toList());
     }
 
     /** One audit row per credential, as a single revocation writes: each can be found by its username. */
-    private void auditRevoked(EstExchange exchange, int status, List<Credential> revoked, String how) {
-        revoked.forEach(c -> audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.REVOKED, status, null,
+    private void auditRevoked(EnrollmentContext context, int status, List<Credential> revoked, String how) {
+        revoked.forEach(c -> audit.appendAlone(context.event(EnrollmentEvent.Outcome.REVOKED, status, null,
                 "bootstrap credential '" + c.username + "'" + how + ownedBy(c))));
     }
 

@@ -10,10 +10,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 import dev.estserver.service.ca.PemFiles;
 import dev.estserver.service.ca.SerialNumbers;
-import dev.estserver.service.revocation.RevocationReason;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.CertificateFilter;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
@@ -50,14 +50,14 @@ class CertificateAdministration {
 
     /** A revoked certificate can no longer re-enroll; the device keeps its other certificates. */
     @Transactional
-    CertificateView revoke(EstExchange exchange, String serial, RevocationReason reason) {
+    CertificateView revoke(EnrollmentContext context, String serial, RevocationReason reason) {
         // The device before the certificate, as a reset, delete or enrollment of it locks them, so that this waits
         // for those instead of deadlocking with them.
         Device device = Device.lockOfCertificate(normalized(serial)).orElseThrow(() -> unknown(serial));
         CertificateRecord certificate = CertificateRecord.lock(normalized(serial)).orElseThrow(() -> unknown(serial));
-        exchange.at(exchange.operation(), certificate.label);
-        exchange.device(device.identity);
-        revocations.revoke(exchange, certificate, reason);
+        context.at(context.operation(), certificate.label);
+        context.device(device.identity);
+        revocations.revoke(context, certificate, reason);
         return CertificateView.of(certificate);
     }
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.CertificateFilter;
 import dev.estserver.service.store.CertificateRecord;
@@ -32,11 +32,11 @@ public class CertificatesResource {
     /** The media type of a PEM download. */
     static final String PEM = "application/x-pem-file";
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final CertificateAdministration certificates;
 
-    CertificatesResource(EstExchange exchange, CertificateAdministration certificates) {
-        this.exchange = exchange;
+    CertificatesResource(EnrollmentContext context, CertificateAdministration certificates) {
+        this.context = context;
         this.certificates = certificates;
     }
 
@@ -90,6 +90,6 @@ public class CertificatesResource {
     @AdminOperation("admin.certificates.revoke")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public CertificateView revoke(@PathParam("serial") String serial, RevocationRequest request) {
-        return certificates.revoke(exchange, serial, RevocationRequest.required(request));
+        return certificates.revoke(context, serial, RevocationRequest.required(request));
     }
 }

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.estserver.service.revocation.RevocationReason;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
@@ -46,33 +46,33 @@ class DeviceAdministration {
 
     /** Suspended devices can neither enroll nor re-enroll; their certificates stay valid. */
     @Transactional
-    DeviceDetail suspend(EstExchange exchange, long id) {
-        return DeviceDetail.of(suspend(exchange, lock(exchange, id)));
+    DeviceDetail suspend(EnrollmentContext context, long id) {
+        return DeviceDetail.of(suspend(context, lock(context, id)));
     }
 
-    /** {@link #suspend(EstExchange, long)} of a device the caller has locked. */
+    /** {@link #suspend(EnrollmentContext, long)} of a device the caller has locked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Device suspend(EstExchange exchange, Device device) {
+    Device suspend(EnrollmentContext context, Device device) {
         if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
             throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " is " + statusOf(device)
                     + "; only a pending or active device can be suspended");
         }
-        return change(exchange, device, Device.Status.SUSPENDED, "suspended");
+        return change(context, device, Device.Status.SUSPENDED, "suspended");
     }
 
     @Transactional
-    DeviceDetail resume(EstExchange exchange, long id) {
-        return DeviceDetail.of(resume(exchange, lock(exchange, id)));
+    DeviceDetail resume(EnrollmentContext context, long id) {
+        return DeviceDetail.of(resume(context, lock(context, id)));
     }
 
-    /** {@link #resume(EstExchange, long)} of a device the caller has locked. */
+    /** {@link #resume(EnrollmentContext, long)} of a device the caller has locked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Device resume(EstExchange exchange, Device device) {
+    Device resume(EnrollmentContext context, Device device) {
         if (device.status != Device.Status.SUSPENDED) {
             throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " is " + statusOf(device)
                     + ", not suspended; there is nothing to resume");
         }
-        return change(exchange, device, holdsValidCertificate(device) ? Device.Status.ACTIVE
+        return change(context, device, holdsValidCertificate(device) ? Device.Status.ACTIVE
                 : Device.Status.PENDING, "resumed");
     }
 
@@ -81,16 +81,16 @@ class DeviceAdministration {
      * first enrollment again: for a device that lost its key, or a deleted device brought back.
      */
     @Transactional
-    DeviceDetail reset(EstExchange exchange, long id, RevocationReason reason) {
-        return DeviceDetail.of(reset(exchange, lock(exchange, id), reason));
+    DeviceDetail reset(EnrollmentContext context, long id, RevocationReason reason) {
+        return DeviceDetail.of(reset(context, lock(context, id), reason));
     }
 
-    /** {@link #reset(EstExchange, long, RevocationReason)} of a device the caller has locked. */
+    /** {@link #reset(EnrollmentContext, long, RevocationReason)} of a device the caller has locked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Device reset(EstExchange exchange, Device device, RevocationReason reason) {
-        String revoked = revokeAll(exchange, device, reason);
+    Device reset(EnrollmentContext context, Device device, RevocationReason reason) {
+        String revoked = revokeAll(context, device, reason);
         device.currentCertificateSerial = null;
-        return change(exchange, device, Device.Status.PENDING, "reset" + revoked);
+        return change(context, device, Device.Status.PENDING, "reset" + revoked);
     }
 
     /**
@@ -98,44 +98,44 @@ class DeviceAdministration {
      * audit events; it cannot enroll again until an operator resets it.
      */
     @Transactional
-    DeviceDetail delete(EstExchange exchange, long id, RevocationReason reason) {
-        return DeviceDetail.of(delete(exchange, lock(exchange, id), reason));
+    DeviceDetail delete(EnrollmentContext context, long id, RevocationReason reason) {
+        return DeviceDetail.of(delete(context, lock(context, id), reason));
     }
 
-    /** {@link #delete(EstExchange, long, RevocationReason)} of a device the caller has locked. */
+    /** {@link #delete(EnrollmentContext, long, RevocationReason)} of a device the caller has locked. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Device delete(EstExchange exchange, Device device, RevocationReason reason) {
+    Device delete(EnrollmentContext context, Device device, RevocationReason reason) {
         if (device.status == Device.Status.REVOKED) {
             throw new RequestRejected(Problem.CONFLICT, "device " + device.id + " was already deleted at "
                     + device.updatedAt + "; reset it to let it enroll again");
         }
-        String revoked = revokeAll(exchange, device, reason);
+        String revoked = revokeAll(context, device, reason);
         device.status = Device.Status.REVOKED;
         device.currentCertificateSerial = null;
         device.updatedAt = Instant.now();
-        audit.append(exchange.event(EnrollmentEvent.Outcome.DELETED, 200, null, "deleted" + revoked));
+        audit.append(context.event(EnrollmentEvent.Outcome.DELETED, 200, null, "deleted" + revoked));
         return device;
     }
 
-    private Device lock(EstExchange exchange, long id) {
+    private Device lock(EnrollmentContext context, long id) {
         Device device = Device.<Device>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> unknown(id));
-        exchange.at(exchange.operation(), device.label);
-        exchange.device(device.identity);
+        context.at(context.operation(), device.label);
+        context.device(device.identity);
         return device;
     }
 
-    private String revokeAll(EstExchange exchange, Device device, RevocationReason reason) {
+    private String revokeAll(EnrollmentContext context, Device device, RevocationReason reason) {
         List<CertificateRecord> good = CertificateRecord.lockGoodOfDevice(device.id);
-        good.forEach(certificate -> revocations.revoke(exchange, certificate, reason));
+        good.forEach(certificate -> revocations.revoke(context, certificate, reason));
         return good.isEmpty() ? "" : "; revoked " + good.stream().map(c -> c.serial).toList() + " ("
                 + reason.rfcName() + ")";
     }
 
-    private Device change(EstExchange exchange, Device device, Device.Status status, String what) {
+    private Device change(EnrollmentContext context, Device device, Device.Status status, String what) {
         device.status = status;
         device.updatedAt = Instant.now();
-        audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, what));
+        audit.append(context.event(EnrollmentEvent.Outcome.UPDATED, 200, null, what));
         return device;
     }
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.policy.SanAllowList;
 import dev.estserver.service.problem.Problem;
@@ -46,10 +46,10 @@ class DeviceRegistrations {
      * With an owner, only for that owner ({@link #claim}).
      */
     @Transactional
-    Registered register(EstExchange exchange, String label, String identity,
+    Registered register(EnrollmentContext context, String label, String identity,
             RegistrationsResource.RegistrationRequest request) {
         profiles.forLabel(label);
-        at(exchange, label, identity);
+        at(context, label, identity);
         var wanted = request == null ? new RegistrationsResource.RegistrationRequest(null, null, null, null) : request;
         Optional<SanAllowList> allowedSans = Optional.ofNullable(wanted.allowedSans())
                 .map(sans -> SanAllowList.parse("allowedSans", sans));
@@ -61,20 +61,20 @@ class DeviceRegistrations {
 
         boolean created = Device.createIfAbsent(label, identity);
         Device device = Device.lock(label, identity).orElseThrow();
-        claim(exchange, device, owner);
+        claim(context, device, owner);
         if (device.status == Device.Status.REVOKED) {
-            devices.reset(exchange, device, RevocationReason.SUPERSEDED);
+            devices.reset(context, device, RevocationReason.SUPERSEDED);
         }
         if (Boolean.TRUE.equals(wanted.suspended()) && device.status != Device.Status.SUSPENDED) {
-            devices.suspend(exchange, device);
+            devices.suspend(context, device);
         } else if (Boolean.FALSE.equals(wanted.suspended()) && device.status == Device.Status.SUSPENDED) {
-            devices.resume(exchange, device);
+            devices.resume(context, device);
         }
         device.allowedSans = allowedSans.map(sans -> sans.entries().toArray(String[]::new)).orElse(null);
         device.validitySeconds = validity == null ? null : validity.toSeconds();
         device.updatedAt = Instant.now();
         RegistrationView view = RegistrationView.of(device);
-        audit.append(exchange.event(created ? EnrollmentEvent.Outcome.CREATED : EnrollmentEvent.Outcome.UPDATED,
+        audit.append(context.event(created ? EnrollmentEvent.Outcome.CREATED : EnrollmentEvent.Outcome.UPDATED,
                 created ? 201 : 200, null, (created ? "registered" : "registration updated") + ": allowed SANs "
                         + (view.allowedSans() == null ? "per profile" : view.allowedSans()) + ", validity "
                         + (view.validity() == null ? "per profile" : view.validity()) + ", owner "
@@ -88,7 +88,7 @@ class DeviceRegistrations {
      * the same name with another uid is that owner deleted and created again, as GitOps does, and keeps it. An owner
      * of another name is refused, so that nobody takes over a device that is someone else's.
      */
-    private void claim(EstExchange exchange, Device device, Owner requested) {
+    private void claim(EnrollmentContext context, Device device, Owner requested) {
         Owner recorded = device.owner;
         if (requested == null || requested.equals(recorded)) {
             return;
@@ -98,15 +98,15 @@ class DeviceRegistrations {
                     + requested.name() + " cannot take it over");
         }
         if (recorded != null) {
-            audit.append(exchange.event(EnrollmentEvent.Outcome.UPDATED, 200, null, "owner " + recorded.name()
+            audit.append(context.event(EnrollmentEvent.Outcome.UPDATED, 200, null, "owner " + recorded.name()
                     + " re-created: uid " + recorded.uid() + " → " + requested.uid()));
         }
         device.owner = requested;
     }
 
     @Transactional
-    RegistrationView get(EstExchange exchange, String label, String identity) {
-        at(exchange, label, identity);
+    RegistrationView get(EnrollmentContext context, String label, String identity) {
+        at(context, label, identity);
         return RegistrationView.of(Device.lookup(label, identity).orElseThrow(() -> unknown(label, identity)));
     }
 
@@ -137,23 +137,23 @@ class DeviceRegistrations {
      *                 another owner, revokes nothing
      */
     @Transactional
-    RegistrationView delete(EstExchange exchange, String label, String identity, RevocationReason reason,
+    RegistrationView delete(EnrollmentContext context, String label, String identity, RevocationReason reason,
             String ownerUid) {
-        at(exchange, label, identity);
+        at(context, label, identity);
         Device device = Device.lock(label, identity).orElseThrow(() -> unknown(label, identity));
         if (ownerUid != null && device.owner != null && !device.owner.uid().equals(ownerUid)) {
             throw new RequestRejected(Problem.CONFLICT, named(device) + " belongs to " + device.owner.describe()
                     + ", not to the caller's uid " + ownerUid);
         }
         if (device.status != Device.Status.REVOKED) {
-            devices.delete(exchange, device, reason);
+            devices.delete(context, device, reason);
         }
         return RegistrationView.of(device);
     }
 
-    private static void at(EstExchange exchange, String label, String identity) {
-        exchange.at(exchange.operation(), label);
-        exchange.device(identity);
+    private static void at(EnrollmentContext context, String label, String identity) {
+        context.at(context.operation(), label);
+        context.device(identity);
     }
 
     private static String named(Device device) {

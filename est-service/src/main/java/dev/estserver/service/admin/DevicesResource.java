@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Device;
@@ -28,11 +28,11 @@ import dev.estserver.service.store.DeviceFilter;
 @Tag(name = "devices")
 public class DevicesResource {
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final DeviceAdministration devices;
 
-    DevicesResource(EstExchange exchange, DeviceAdministration devices) {
-        this.exchange = exchange;
+    DevicesResource(EnrollmentContext context, DeviceAdministration devices) {
+        this.context = context;
         this.devices = devices;
     }
 
@@ -66,7 +66,7 @@ public class DevicesResource {
     @AdminOperation("admin.devices.suspend")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public DeviceDetail suspend(@PathParam("id") long id) {
-        return devices.suspend(exchange, id);
+        return devices.suspend(context, id);
     }
 
     @POST
@@ -75,7 +75,7 @@ public class DevicesResource {
     @AdminOperation("admin.devices.resume")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public DeviceDetail resume(@PathParam("id") long id) {
-        return devices.resume(exchange, id);
+        return devices.resume(context, id);
     }
 
     @POST
@@ -86,7 +86,7 @@ public class DevicesResource {
     @AdminOperation("admin.devices.reset")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public DeviceDetail reset(@PathParam("id") long id, RevocationRequest request) {
-        return devices.reset(exchange, id, RevocationRequest.reasonOr(request, RevocationReason.SUPERSEDED));
+        return devices.reset(context, id, RevocationRequest.reasonOr(request, RevocationReason.SUPERSEDED));
     }
 
     @DELETE
@@ -96,7 +96,7 @@ public class DevicesResource {
     @AdminOperation("admin.devices.delete")
     @RolesAllowed(AdminRole.Names.ADMIN)
     public DeviceDetail delete(@PathParam("id") long id, @QueryParam("reason") String reason) {
-        return devices.delete(exchange, id,
+        return devices.delete(context, id,
                 RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION));
     }
 }

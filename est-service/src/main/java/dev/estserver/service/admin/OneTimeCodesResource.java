@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.estserver.service.auth.OneTimeCodes;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AdminRole;
@@ -46,12 +46,12 @@ public class OneTimeCodesResource {
     public record IssuedCode(long id, String code, String label, String deviceIdentity, Instant expiresAt) {
     }
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final OneTimeCodes codes;
     private final AuditLog audit;
 
-    OneTimeCodesResource(EstExchange exchange, OneTimeCodes codes, AuditLog audit) {
-        this.exchange = exchange;
+    OneTimeCodesResource(EnrollmentContext context, OneTimeCodes codes, AuditLog audit) {
+        this.context = context;
         this.codes = codes;
         this.audit = audit;
     }
@@ -62,8 +62,8 @@ public class OneTimeCodesResource {
     @RolesAllowed(AdminRole.Names.ADMIN)
     public Response issue(CodeRequest request) {
         CodeRequest wanted = request == null ? new CodeRequest(null, null, null) : request;
-        exchange.at(exchange.operation(), wanted.label());
-        exchange.device(wanted.deviceIdentity());
+        context.at(context.operation(), wanted.label());
+        context.device(wanted.deviceIdentity());
         OneTimeCodes.Issued issued;
         try {
             issued = codes.issue(wanted.label(), wanted.deviceIdentity(),
@@ -71,7 +71,7 @@ public class OneTimeCodesResource {
         } catch (IllegalArgumentException e) {
             throw new RequestRejected(Problem.MALFORMED, e.getMessage());
         }
-        audit.appendAlone(exchange.event(EnrollmentEvent.Outcome.CREATED, 201, null, "one-time code " + issued.id()
+        audit.appendAlone(context.event(EnrollmentEvent.Outcome.CREATED, 201, null, "one-time code " + issued.id()
                 + " valid until " + issued.expiresAt()));
         return Response.status(Response.Status.CREATED).entity(new IssuedCode(issued.id(), issued.code(),
                 wanted.label(), wanted.deviceIdentity(), issued.expiresAt())).build();

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.store.AdminRole;
 import dev.estserver.service.store.Owner;
@@ -46,11 +46,11 @@ public class RegistrationsResource {
     public record RegistrationRequest(List<String> allowedSans, String validity, Boolean suspended, Owner owner) {
     }
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final DeviceRegistrations registrations;
 
-    RegistrationsResource(EstExchange exchange, DeviceRegistrations registrations) {
-        this.exchange = exchange;
+    RegistrationsResource(EnrollmentContext context, DeviceRegistrations registrations) {
+        this.context = context;
         this.registrations = registrations;
     }
 
@@ -83,7 +83,7 @@ public class RegistrationsResource {
     @RolesAllowed(AdminRole.Names.ADMIN)
     public Response register(@PathParam("label") String label, @PathParam("identity") String identity,
             RegistrationRequest request) {
-        DeviceRegistrations.Registered registered = registrations.register(exchange, label, identity, request);
+        DeviceRegistrations.Registered registered = registrations.register(context, label, identity, request);
         return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(registered.registration()).build();
     }
@@ -94,7 +94,7 @@ public class RegistrationsResource {
     @AdminOperation("admin.registrations.get")
     @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
     public RegistrationView get(@PathParam("label") String label, @PathParam("identity") String identity) {
-        return registrations.get(exchange, label, identity);
+        return registrations.get(context, label, identity);
     }
 
     @DELETE
@@ -107,7 +107,7 @@ public class RegistrationsResource {
     @RolesAllowed(AdminRole.Names.ADMIN)
     public RegistrationView delete(@PathParam("label") String label, @PathParam("identity") String identity,
             @QueryParam("reason") String reason, @QueryParam("ownerUid") String ownerUid) {
-        return registrations.delete(exchange, label, identity,
+        return registrations.delete(context, label, identity,
                 RevocationRequest.reasonOr(new RevocationRequest(reason), RevocationReason.CESSATION_OF_OPERATION),
                 QueryParameters.text(ownerUid));
     }

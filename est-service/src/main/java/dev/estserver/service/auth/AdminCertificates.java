@@ -14,6 +14,7 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import dev.estserver.service.context.Caller;
 import dev.estserver.service.policy.SubjectAttributes;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;

@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import dev.estserver.service.context.Caller;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AdminRole;
 

@@ -29,6 +29,7 @@ import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
+import dev.estserver.service.context.Caller;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AdminRole;

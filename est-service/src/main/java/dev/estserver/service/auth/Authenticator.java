@@ -18,7 +18,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateState;
 import dev.estserver.service.ca.SerialNumbers;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.Caller;
+import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -40,13 +41,12 @@ public class Authenticator {
     private final OneTimeCodes oneTimeCodes;
     private final CertificateStates certificateStates;
     private final LoginThrottle throttle;
-    private final EstExchange exchange;
     private final VerifiedPasswords passwords;
     private final BootstrapCredentialCache bootstrapCredentials;
     private final CredentialRestrictions restrictions;
 
     Authenticator(ClientCertificateTrust trust, OneTimeCodes oneTimeCodes, CertificateStates certificateStates,
-            LoginThrottle throttle, EstExchange exchange, VerifiedPasswords passwords,
+            LoginThrottle throttle, VerifiedPasswords passwords,
             BootstrapCredentialCache bootstrapCredentials, CredentialRestrictions restrictions) {
         this.restrictions = restrictions;
         this.passwords = passwords;
@@ -55,28 +55,29 @@ public class Authenticator {
         this.oneTimeCodes = oneTimeCodes;
         this.certificateStates = certificateStates;
         this.throttle = throttle;
-        this.exchange = exchange;
     }
 
     /**
-     * An enrollment ({@code /simpleenroll}, {@code /serverkeygen}, {@code /fullcmc}) on {@code label}: one of the
-     * methods its profile accepts, tried in this order: a client certificate from an enrollment CA, HTTP Basic, a
-     * one-time code in the CSR's otpChallenge attribute (RFC 7894). Sending credentials of a method the label does
-     * not accept is a 403 that names the property. Other failures are 401 where the label accepts Basic: the
-     * exception mapper adds the Basic challenge, because libest and BouncyCastle clients send credentials only after
-     * one. Where it does not, they are 403: every 401 must carry a challenge (RFC 9110 §15.5.2), and one for a scheme
-     * the label refuses would only send clients round in circles. Failed Basic credentials and one-time codes count
-     * towards the {@link LoginThrottle} limits, which are checked before anything is verified.
+     * An enrollment (EST's {@code /simpleenroll}, {@code /serverkeygen}, {@code /fullcmc}) on {@code label}: one of
+     * the methods its profile accepts, tried in this order: a client certificate from an enrollment CA, HTTP Basic, a
+     * one-time code (RFC 7894). Presenting credentials of a method the label does not accept is FORBIDDEN, naming the
+     * property. Other failures are UNAUTHENTICATED where the label accepts Basic (the protocol adds the Basic
+     * challenge, because libest and BouncyCastle clients send credentials only after one). Where it does not, they
+     * are FORBIDDEN: every 401 must carry a challenge (RFC 9110 §15.5.2), and one for a scheme the label refuses
+     * would only send clients round in circles. Failed Basic credentials and one-time codes count towards the
+     * {@link LoginThrottle} limits, which are checked before anything is verified.
+     *
+     * @param csr the request the credentials are to enroll, which bound credentials must match
      */
-    public Caller forEnrollment(String label, Profile profile, List<X509Certificate> clientChain,
-            Optional<String> authorization, PKCS10CertificationRequest csr) {
+    public Caller forEnrollment(String label, Profile profile, Presented presented, PKCS10CertificationRequest csr) {
         Set<AuthMethod> accepted = profile.authMethods();
         String certificateProblem = null;
-        if (!clientChain.isEmpty()) {
-            refuseRevoked(clientChain.getFirst());
+        Optional<Credentials.ClientChain> chain = presented.find(Credentials.ClientChain.class);
+        if (chain.isPresent()) {
+            refuseRevoked(chain.get().leaf());
             if (accepted.contains(AuthMethod.CLIENT_CERTIFICATE)) {
                 try {
-                    return Caller.clientCertificate(trust.validateForEnrollment(clientChain));
+                    return Caller.clientCertificate(trust.validateForEnrollment(chain.get().chain()));
                 } catch (RequestRejected e) {
                     certificateProblem = e.getMessage();
                 }
@@ -85,26 +86,27 @@ public class Authenticator {
                         "a TLS client certificate was presented");
             }
         }
+        Optional<Credentials.Authorization> authorization = presented.find(Credentials.Authorization.class);
         if (authorization.isPresent()) {
             if (!accepted.contains(AuthMethod.BASIC)) {
                 throw new RequestRejected(Problem.FORBIDDEN, notAccepted(label, profile, AuthMethod.BASIC,
                         "HTTP Basic credentials were sent"));
             }
-            BasicCredentials credentials = BasicCredentials.parse(authorization.get())
+            BasicCredentials credentials = BasicCredentials.parse(authorization.get().header())
                     .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED,
                             "Authorization header is not HTTP Basic (expected 'Basic base64(username:password)')"));
-            return throttle.attempt(exchange.clientAddress(), credentials.username(),
+            return throttle.attempt(presented.clientAddress(), credentials.username(),
                     () -> verify(credentials, label, csr));
         }
-        Optional<String> code = ChallengeAttributes.otpChallenge(csr);
+        Optional<Credentials.OneTimeCode> code = presented.find(Credentials.OneTimeCode.class);
         if (code.isPresent()) {
             if (!accepted.contains(AuthMethod.ONE_TIME_CODE)) {
                 throw new RequestRejected(Problem.FORBIDDEN, notAccepted(label, profile, AuthMethod.ONE_TIME_CODE,
                         "the CSR carries a one-time code (otpChallenge attribute)"));
             }
             try {
-                return throttle.attempt(exchange.clientAddress(), null,
-                        () -> oneTimeCodes.verify(code.get(), label, csr));
+                return throttle.attempt(presented.clientAddress(), null,
+                        () -> oneTimeCodes.verify(code.get().code(), label, csr));
             } catch (RequestRejected e) {
                 throw e.problem() == Problem.UNAUTHENTICATED ? failure(profile, e.getMessage()) : e;
             }
@@ -118,14 +120,13 @@ public class Authenticator {
                 : certificateProblem + "; send " + describe(others) + " instead");
     }
 
-    /** {@code /simplereenroll}: only a certificate the label's CA issued (RFC 7030 §4.2.2). */
-    public Caller forReenrollment(List<X509Certificate> clientChain, CertificateAuthority issuingCa) {
-        if (clientChain.isEmpty()) {
-            throw new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication with "
-                    + "the certificate being renewed; no client certificate was presented");
-        }
-        refuseRevoked(clientChain.getFirst());
-        return Caller.clientCertificate(trust.validateIssuedBy(issuingCa, clientChain.getFirst()));
+    /** A renewal (EST's {@code /simplereenroll}): only a certificate the label's CA issued (RFC 7030 §4.2.2). */
+    public Caller forReenrollment(Presented presented, CertificateAuthority issuingCa) {
+        Credentials.ClientChain chain = presented.find(Credentials.ClientChain.class).orElseThrow(
+                () -> new RequestRejected(Problem.FORBIDDEN, "re-enrollment requires TLS client authentication "
+                        + "with the certificate being renewed; no client certificate was presented"));
+        refuseRevoked(chain.leaf());
+        return Caller.clientCertificate(trust.validateIssuedBy(issuingCa, chain.leaf()));
     }
 
     /**

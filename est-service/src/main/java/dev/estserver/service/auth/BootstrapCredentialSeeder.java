@@ -14,6 +14,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
+import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.store.Credential;
 
 /**

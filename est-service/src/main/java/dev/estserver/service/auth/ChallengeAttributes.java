@@ -23,7 +23,7 @@ import dev.estserver.service.problem.RequestRejected;
  * read, because clients pick the string type from their library's defaults (OpenSSL writes PrintableString or
  * UTF8String depending on its string mask).
  */
-final class ChallengeAttributes {
+public final class ChallengeAttributes {
 
     /** id-aa-otpChallenge, 1.2.840.113549.1.9.16.2.56 (RFC 7894 §3). */
     static final ASN1ObjectIdentifier OTP_CHALLENGE = PKCSObjectIdentifiers.id_aa_otpChallenge;
@@ -35,7 +35,7 @@ final class ChallengeAttributes {
         return single(csr, PKCSObjectIdentifiers.pkcs_9_at_challengePassword, "challengePassword");
     }
 
-    static Optional<String> otpChallenge(PKCS10CertificationRequest csr) {
+    public static Optional<String> otpChallenge(PKCS10CertificationRequest csr) {
         return single(csr, OTP_CHALLENGE, "otpChallenge");
     }
 

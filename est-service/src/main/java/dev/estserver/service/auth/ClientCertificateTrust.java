@@ -28,6 +28,7 @@ import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.Remedy;
 import dev.estserver.service.problem.RequestRejected;
 
 /**
@@ -136,7 +137,7 @@ public class ClientCertificateTrust {
         Instant now = Instant.now();
         if (now.isAfter(cert.getNotAfter().toInstant())) {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert) + " expired at "
-                    + cert.getNotAfter().toInstant() + "; enroll again with /simpleenroll after an operator reset");
+                    + cert.getNotAfter().toInstant(), new Remedy.EnrollAfterReset());
         }
         if (now.isBefore(cert.getNotBefore().toInstant())) {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate " + describe(cert)

@@ -9,8 +9,9 @@ import jakarta.inject.Singleton;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.DeviceIdentity;
 import dev.estserver.service.config.EstConfig;
-import dev.estserver.service.enrollment.DeviceIdentity;
+import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;

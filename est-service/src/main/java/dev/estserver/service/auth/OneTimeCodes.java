@@ -14,11 +14,10 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.Digests;
-import dev.estserver.service.enrollment.DeviceIdentity;
-import dev.estserver.service.policy.Profile;
+import dev.estserver.service.context.Caller;
+import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.Credential;

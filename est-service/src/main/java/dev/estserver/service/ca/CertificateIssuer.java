@@ -16,8 +16,6 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 
-import dev.estserver.service.policy.CsrKey;
-
 /**
  * Builds end-entity certificates with BouncyCastle and has the CA's {@link CaSigner} sign them, for
  * {@link IssuingCa#issue}. Pure: no I/O, the time is passed in.

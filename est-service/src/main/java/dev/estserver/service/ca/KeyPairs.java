@@ -10,8 +10,6 @@ import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
-import dev.estserver.service.policy.KeyRequirement;
-
 /** Key generation, and the check that a configured private key belongs to its certificate. */
 public final class KeyPairs {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AuditLog;
@@ -40,24 +41,24 @@ public class ApprovalDecisions {
     }
 
     @Transactional
-    public ApprovalView approve(EstExchange exchange, long id) {
-        return decide(exchange, id, PendingRequest.Status.APPROVED, null);
+    public ApprovalView approve(EnrollmentContext context, long id) {
+        return decide(context, id, PendingRequest.Status.APPROVED, null);
     }
 
     @Transactional
-    public ApprovalView reject(EstExchange exchange, long id, String reason) {
+    public ApprovalView reject(EnrollmentContext context, long id, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new RequestRejected(Problem.MALFORMED, "a rejection needs a reason for the device owner: send "
                     + "{\"reason\": \"...\"}");
         }
-        return decide(exchange, id, PendingRequest.Status.REJECTED, reason.strip());
+        return decide(context, id, PendingRequest.Status.REJECTED, reason.strip());
     }
 
-    private ApprovalView decide(EstExchange exchange, long id, PendingRequest.Status decision, String reason) {
+    private ApprovalView decide(EnrollmentContext context, long id, PendingRequest.Status decision, String reason) {
         Instant now = Instant.now();
         PendingRequest request = PendingRequest.lock(id).orElseThrow(() -> unknown(id));
-        exchange.at(exchange.operation(), request.label);
-        exchange.device(request.deviceIdentity);
+        context.at(context.operation(), request.label);
+        context.device(request.deviceIdentity);
         if (request.isExpired(now)) {
             throw new RequestRejected(Problem.CONFLICT, "enrollment request " + id + " expired at "
                     + request.expiresAt + "; the device must send a new CSR");
@@ -68,9 +69,9 @@ public class ApprovalDecisions {
         }
         request.status = decision;
         request.decidedAt = now;
-        request.decidedBy = exchange.principal();
+        request.decidedBy = context.principal();
         request.decisionReason = reason;
-        audit.append(exchange.event(decision == PendingRequest.Status.APPROVED ? EnrollmentEvent.Outcome.APPROVED
+        audit.append(context.event(decision == PendingRequest.Status.APPROVED ? EnrollmentEvent.Outcome.APPROVED
                 : EnrollmentEvent.Outcome.DENIED, 200, null, "request " + id + (reason == null ? "" : ": " + reason)));
         return ApprovalView.of(request, now);
     }

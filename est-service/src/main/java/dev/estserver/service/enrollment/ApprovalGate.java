@@ -8,13 +8,15 @@ import jakarta.transaction.Transactional;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SubjectAltNames;
-import dev.estserver.service.policy.CsrKey;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.policy.DuplicateDevicePolicy;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.Remedy;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
@@ -28,22 +30,22 @@ import dev.estserver.service.store.PendingRequest;
 class ApprovalGate {
 
     @Transactional
-    Admission admit(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr,
+    Admission admit(EnrollmentContext context, Profile profile, PKCS10CertificationRequest csr,
             CertificateRequestData request) {
         Instant now = Instant.now();
         String csrHash = Digests.sha256Hex(Der.encode(csr.toASN1Structure()));
-        PendingRequest pending = PendingRequest.lock(exchange.label(), csrHash).orElse(null);
+        PendingRequest pending = PendingRequest.lock(context.label(), csrHash).orElse(null);
         if (pending == null) {
-            requireNotEnrolled(exchange, profile);
-            boolean inserted = newRequest(exchange, profile, request, csrHash, now).insertIfAbsent();
-            pending = PendingRequest.lock(exchange.label(), csrHash).orElseThrow();
+            requireNotEnrolled(context, profile);
+            boolean inserted = newRequest(context, profile, request, csrHash, now).insertIfAbsent();
+            pending = PendingRequest.lock(context.label(), csrHash).orElseThrow();
             if (inserted) {
                 return new Admission.Waiting(waiting(pending, "stored for manual approval"));
             }
         }
-        if (!pending.principal.equals(exchange.principal())) {
+        if (!pending.principal.equals(context.principal())) {
             throw new RequestRejected(Problem.FORBIDDEN, "enrollment request " + pending.id + " for this CSR was made "
-                    + "by '" + pending.principal + "'; '" + exchange.principal() + "' cannot poll it");
+                    + "by '" + pending.principal + "'; '" + context.principal() + "' cannot poll it");
         }
         return switch (pending.status) {
             case PENDING -> {
@@ -67,30 +69,30 @@ class ApprovalGate {
     }
 
     /** A device the label would refuse anyway (409) is told so now, not after an operator approved it. */
-    private static void requireNotEnrolled(EstExchange exchange, Profile profile) {
+    private static void requireNotEnrolled(EnrollmentContext context, Profile profile) {
         if (profile.duplicateDevice() != DuplicateDevicePolicy.REJECT) {
             return;
         }
-        Device.<Device>find("label = ?1 and identity = ?2", exchange.label(), exchange.deviceIdentity())
+        Device.<Device>find("label = ?1 and identity = ?2", context.label(), context.deviceIdentity())
                 .firstResultOptional().filter(d -> d.currentCertificateSerial != null).ifPresent(d -> {
                     throw new RequestRejected(Problem.CONFLICT, "device '" + d.identity + "' is already enrolled "
-                            + "(current certificate serial " + d.currentCertificateSerial + "); renew with "
-                            + "/simplereenroll using that certificate, or have an operator reset the device");
+                            + "(current certificate serial " + d.currentCertificateSerial + ")",
+                            new Remedy.RenewOrReset(d.label));
                 });
     }
 
-    private static PendingRequest newRequest(EstExchange exchange, Profile profile, CertificateRequestData request,
+    private static PendingRequest newRequest(EnrollmentContext context, Profile profile, CertificateRequestData request,
             String csrHash, Instant now) {
         PendingRequest pending = new PendingRequest();
-        pending.label = exchange.label();
+        pending.label = context.label();
         pending.csrSha256 = csrHash;
-        pending.deviceIdentity = exchange.deviceIdentity();
+        pending.deviceIdentity = context.deviceIdentity();
         pending.subject = request.subject().toString();
         pending.subjectAltNames = request.subjectAltNames().map(SubjectAltNames::describe).orElse(null);
         pending.publicKey = CsrKey.of(request.publicKey()).toString();
-        pending.authMethod = exchange.authMethod();
-        pending.principal = exchange.principal();
-        pending.clientAddress = exchange.clientAddress();
+        pending.authMethod = context.authMethod();
+        pending.principal = context.principal();
+        pending.clientAddress = context.clientAddress();
         pending.expiresAt = now.plus(profile.approval().expireAfter());
         return pending;
     }

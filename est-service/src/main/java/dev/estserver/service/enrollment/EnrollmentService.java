@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-import dev.estserver.service.auth.Caller;
 import dev.estserver.service.auth.ChannelBinding;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
+import dev.estserver.service.ca.DeviceIdentity;
 import dev.estserver.service.ca.SerialNumbers;
+import dev.estserver.service.context.Caller;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
@@ -41,11 +43,11 @@ public class EnrollmentService {
     }
 
     /** A certificate, or, while the label's manual approval is pending, when to ask again. */
-    public EnrollmentOutcome enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr) {
-        CertificateRequestData request = accept(exchange, profile, csr);
+    public EnrollmentOutcome enroll(EnrollmentContext context, Profile profile, PKCS10CertificationRequest csr) {
+        CertificateRequestData request = accept(context, profile, csr);
         Optional<Long> approvedRequest = Optional.empty();
         if (profile.approval().required()) {
-            switch (approvals.admit(exchange, profile, csr, request)) {
+            switch (approvals.admit(context, profile, csr, request)) {
                 case Admission.Waiting waiting -> {
                     return new EnrollmentOutcome.Pending(profile.approval().retryAfter(), waiting.reason());
                 }
@@ -55,7 +57,7 @@ public class EnrollmentService {
                 case Admission.Approved approved -> approvedRequest = Optional.of(approved.requestId());
             }
         }
-        return new EnrollmentOutcome.Issued(issue(exchange, profile, request, approvedRequest));
+        return new EnrollmentOutcome.Issued(issue(context, profile, request, approvedRequest));
     }
 
     /**
@@ -63,26 +65,26 @@ public class EnrollmentService {
      *
      * @param approvedRequest the approved pending request it answers, on labels that require approval
      */
-    IssuedCertificate issue(EstExchange exchange, Profile profile, CertificateRequestData request,
+    IssuedCertificate issue(EnrollmentContext context, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
         X509CertificateHolder certificate = sign(profile, profile.certificate(), request);
-        if (FirstEnrollments.applies(exchange, approvedRequest)) {
-            Optional<IssuedCertificate> first = firstEnrollments.record(exchange, certificate);
+        if (FirstEnrollments.applies(context, approvedRequest)) {
+            Optional<IssuedCertificate> first = firstEnrollments.record(context, certificate);
             if (first.isPresent()) {
                 return first.get();
             }
         }
         // The device exists: its registration may limit what it is issued, so sign again where it does.
-        Optional<CertificateTemplate> limited = registered(exchange, profile);
+        Optional<CertificateTemplate> limited = registered(context, profile);
         if (limited.isPresent()) {
             certificate = sign(profile, limited.get(), request);
         }
-        return recorder.recordEnrollment(exchange, profile.duplicateDevice(), certificate, approvedRequest);
+        return recorder.recordEnrollment(context, profile.duplicateDevice(), certificate, approvedRequest);
     }
 
-    public IssuedCertificate reenroll(EstExchange exchange, Profile profile, Caller caller,
+    public IssuedCertificate reenroll(EnrollmentContext context, Profile profile, Caller caller,
             PKCS10CertificationRequest csr) {
-        CertificateRequestData request = accept(exchange, profile, csr);
+        CertificateRequestData request = accept(context, profile, csr);
         var current = caller.certificate().orElseThrow();
         SameIdentity.require(current, request);
         Optional<SubjectNameChange> change = SubjectNameChange.of(csr);
@@ -90,16 +92,16 @@ public class EnrollmentService {
         if (change.isPresent()) {
             if (!profile.changeSubjectName()) {
                 throw new RequestRejected(Problem.FORBIDDEN, "the CSR asks to change the subject (ChangeSubjectName "
-                        + "attribute) but label '" + exchange.label() + "' does not permit it (est.profiles."
+                        + "attribute) but label '" + context.label() + "' does not permit it (est.profiles."
                         + profile.name() + ".change-subject-name=false)");
             }
             request = change.get().applyTo(request);
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = sign(profile, registered(exchange, profile).orElse(profile.certificate()),
+        X509CertificateHolder certificate = sign(profile, registered(context, profile).orElse(profile.certificate()),
                 request);
-        return recorder.recordReenrollment(exchange, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
+        return recorder.recordReenrollment(context, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
 
@@ -107,8 +109,8 @@ public class EnrollmentService {
      * The profile's template as the device's registration limits it, read now, or empty when the device has no
      * registration that changes it; the recorder checks the registration again under the device lock.
      */
-    private static Optional<CertificateTemplate> registered(EstExchange exchange, Profile profile) {
-        return Device.lookup(exchange.label(), exchange.deviceIdentity())
+    private static Optional<CertificateTemplate> registered(EnrollmentContext context, Profile profile) {
+        return Device.lookup(context.label(), context.deviceIdentity())
                 .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
                 .filter(template -> !template.equals(profile.certificate()));
     }
@@ -117,12 +119,12 @@ public class EnrollmentService {
         return authorities.named(profile.issuingCa()).issue(template, request, Instant.now());
     }
 
-    private static CertificateRequestData accept(EstExchange exchange, Profile profile,
+    private static CertificateRequestData accept(EnrollmentContext context, Profile profile,
             PKCS10CertificationRequest csr) {
         CertificateRequestData request = CertificateRequestData.of(csr);
-        exchange.device(DeviceIdentity.of(request));
+        context.device(DeviceIdentity.of(request));
         CsrPolicy.check(csr, profile);
-        ChannelBinding.require(profile, exchange.tls(), csr);
+        ChannelBinding.require(profile, context.tls(), csr);
         return request;
     }
 }

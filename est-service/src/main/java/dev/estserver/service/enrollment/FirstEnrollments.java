@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.EnrollmentEvent;
 import dev.estserver.service.store.FirstEnrollmentStatement;
@@ -66,10 +67,10 @@ class FirstEnrollments {
      * @return the issued certificate once committed, or empty when the device exists after all and nothing was
      *         written
      */
-    Optional<IssuedCertificate> record(EstExchange exchange, X509CertificateHolder certificate) {
-        CertificateRecord record = IssuedRows.certificate(certificate, exchange.label(), null, Instant.now());
-        EnrollmentEvent event = IssuedRows.event(exchange, record);
-        var row = new FirstEnrollmentStatement.Row(exchange.label(), exchange.deviceIdentity(), record, event,
+    Optional<IssuedCertificate> record(EnrollmentContext context, X509CertificateHolder certificate) {
+        CertificateRecord record = IssuedRows.certificate(certificate, context.label(), null, Instant.now());
+        EnrollmentEvent event = IssuedRows.event(context, record);
+        var row = new FirstEnrollmentStatement.Row(context.label(), context.deviceIdentity(), record, event,
                 new CompletableFuture<>());
         queue.add(row);
         return row.written().join() ? Optional.of(new IssuedCertificate(record.serial, record.der)) : Optional.empty();
@@ -79,8 +80,8 @@ class FirstEnrollments {
      * Whether an issuance may try this path: nothing else must change in the same transaction (an approved request,
      * a single-use credential). Whether the device is new, the statement itself finds out.
      */
-    static boolean applies(EstExchange exchange, Optional<Long> approvedRequest) {
-        return approvedRequest.isEmpty() && exchange.singleUseCredential().isEmpty();
+    static boolean applies(EnrollmentContext context, Optional<Long> approvedRequest) {
+        return approvedRequest.isEmpty() && context.singleUseCredential().isEmpty();
     }
 
     /**

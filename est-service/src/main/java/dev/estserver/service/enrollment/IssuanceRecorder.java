@@ -10,9 +10,10 @@ import jakarta.transaction.Transactional;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.policy.DuplicateDevicePolicy;
-import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
+import dev.estserver.service.problem.Remedy;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.revocation.Revocations;
@@ -43,14 +44,14 @@ class IssuanceRecorder {
      *                        and this one is dropped unrecorded, so one approval yields one certificate
      */
     @Transactional
-    IssuedCertificate recordEnrollment(EstExchange exchange, DuplicateDevicePolicy duplicates,
+    IssuedCertificate recordEnrollment(EnrollmentContext context, DuplicateDevicePolicy duplicates,
             X509CertificateHolder certificate, Optional<Long> approvedRequest) {
         Optional<PendingRequest> approved = approvedRequest.map(id -> PendingRequest.lock(id).orElseThrow());
         if (approved.isPresent() && approved.get().status == PendingRequest.Status.ISSUED) {
             CertificateRecord issued = CertificateRecord.findById(approved.get().certificateSerial);
             return new IssuedCertificate(issued.serial, issued.der);
         }
-        Device device = Device.lockOrCreate(exchange.label(), exchange.deviceIdentity());
+        Device device = Device.lockOrCreate(context.label(), context.deviceIdentity());
         requireEnrollable(device, certificate);
         // A PENDING device's current certificate, if it has one, was revoked: enrolling again is what it is for.
         String replaces = device.currentCertificateSerial;
@@ -58,13 +59,12 @@ class IssuanceRecorder {
             switch (duplicates) {
                 case REJECT -> throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity
                         + "' is already enrolled (current certificate serial " + device.currentCertificateSerial
-                        + "); renew with " + reenrollPath(device.label) + " using that certificate, or have an "
-                        + "operator reset the device");
+                        + ")", new Remedy.RenewOrReset(device.label));
                 case REPLACE -> revocations.revoke(replaces, RevocationReason.SUPERSEDED, Instant.now());
                 case ALLOW -> replaces = null;
             }
         }
-        IssuedCertificate issued = record(exchange, device, certificate, replaces);
+        IssuedCertificate issued = record(context, device, certificate, replaces);
         approved.ifPresent(request -> {
             request.status = PendingRequest.Status.ISSUED;
             request.certificateSerial = issued.serial();
@@ -77,7 +77,7 @@ class IssuanceRecorder {
      *                    history under the new name
      */
     @Transactional
-    IssuedCertificate recordReenrollment(EstExchange exchange, String currentSerial, Optional<String> newIdentity,
+    IssuedCertificate recordReenrollment(EnrollmentContext context, String currentSerial, Optional<String> newIdentity,
             X509CertificateHolder certificate) {
         CertificateRecord current = CertificateRecord.findBySerial(currentSerial)
                 .orElseThrow(() -> new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
@@ -86,9 +86,9 @@ class IssuanceRecorder {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
                     + " was revoked at " + current.revokedAt + "; a revoked certificate cannot be renewed");
         }
-        if (!current.label.equals(exchange.label())) {
+        if (!current.label.equals(context.label())) {
             throw new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
-                    + " was issued under label '" + current.label + "'; renew it at " + reenrollPath(current.label));
+                    + " was issued under label '" + current.label + "'", new Remedy.RenewOn(current.label));
         }
         Device device = Device.findById(current.deviceId, LockModeType.PESSIMISTIC_WRITE);
         requireEnrollable(device, certificate);
@@ -100,12 +100,12 @@ class IssuanceRecorder {
             }
             device.identity = newIdentity.get();
         }
-        return record(exchange, device, certificate, current.serial);
+        return record(context, device, certificate, current.serial);
     }
 
-    private IssuedCertificate record(EstExchange exchange, Device device, X509CertificateHolder certificate,
+    private IssuedCertificate record(EnrollmentContext context, Device device, X509CertificateHolder certificate,
             String replaces) {
-        exchange.singleUseCredential().ifPresent(id -> Credential.consume(id, exchange.credentialName()));
+        context.singleUseCredential().ifPresent(id -> Credential.consume(id, context.credentialName()));
         Instant now = Instant.now();
         CertificateRecord record = IssuedRows.certificate(certificate, device.label, replaces, now);
         record.deviceId = device.id;
@@ -113,7 +113,7 @@ class IssuanceRecorder {
         device.currentCertificateSerial = record.serial;
         device.status = Device.Status.ACTIVE;
         device.updatedAt = now;
-        audit.append(IssuedRows.event(exchange, record));
+        audit.append(IssuedRows.event(context, record));
         return new IssuedCertificate(record.serial, record.der);
     }
 
@@ -125,10 +125,5 @@ class IssuanceRecorder {
                     + "resumes or resets it");
         }
         DeviceRegistration.of(device).admit(certificate, Instant.now());
-    }
-
-    private static String reenrollPath(String label) {
-        return Profiles.DEFAULT_LABEL.equals(label) ? "/.well-known/est/simplereenroll"
-                : "/.well-known/est/" + label + "/simplereenroll";
     }
 }

@@ -10,6 +10,7 @@ import dev.estserver.service.ca.CertificateIssuer;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SerialNumbers;
 import dev.estserver.service.ca.SubjectAltNames;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.EnrollmentEvent;
 
@@ -40,7 +41,7 @@ final class IssuedRows {
     }
 
     /** The audit row of a successful issuance. */
-    static EnrollmentEvent event(EstExchange exchange, CertificateRecord issued) {
-        return exchange.event(EnrollmentEvent.Outcome.ISSUED, 200, issued.serial, exchange.note());
+    static EnrollmentEvent event(EnrollmentContext context, CertificateRecord issued) {
+        return context.event(EnrollmentEvent.Outcome.ISSUED, 200, issued.serial, context.note());
     }
 }

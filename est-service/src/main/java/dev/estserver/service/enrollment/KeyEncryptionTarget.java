@@ -12,9 +12,9 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.Pkcs10Requests;
-import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 

@@ -14,11 +14,13 @@ import dev.estserver.service.auth.ChannelBinding;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateRequestData;
+import dev.estserver.service.ca.CsrKey;
+import dev.estserver.service.ca.DeviceIdentity;
 import dev.estserver.service.ca.EncryptedKeyPackage;
 import dev.estserver.service.ca.KeyPairs;
-import dev.estserver.service.policy.CsrKey;
+import dev.estserver.service.ca.KeyRequirement;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.policy.CsrPolicy;
-import dev.estserver.service.policy.KeyRequirement;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.ServerKeyKind;
 import dev.estserver.service.problem.Problem;
@@ -47,15 +49,15 @@ public class ServerKeygenService {
     /**
      * @param clientChain the TLS client certificate chain, to which the key is encrypted when the CSR asks for it
      */
-    public ServerGeneratedKey enroll(EstExchange exchange, Profile profile, PKCS10CertificationRequest csr,
+    public ServerGeneratedKey enroll(EnrollmentContext context, Profile profile, PKCS10CertificationRequest csr,
             List<X509Certificate> clientChain) {
-        requireEnabled(exchange, profile);
+        requireEnabled(context, profile);
         CertificateRequestData requested = CertificateRequestData.of(csr);
-        exchange.device(DeviceIdentity.of(requested));
+        context.device(DeviceIdentity.of(requested));
         CsrPolicy.checkNames(requested, profile);
         // The CSR signature is ignored, but its challengePassword still has to be this connection's exporter value:
         // the key goes back on this connection, so a CSR relayed from another one must not obtain it.
-        ChannelBinding.require(profile, exchange.tls(), csr);
+        ChannelBinding.require(profile, context.tls(), csr);
         KeyRequirement kind = ServerKeyKind.choose(profile, CsrKey.of(csr.getSubjectPublicKeyInfo()));
         Optional<KeyEncryptionTarget> target = KeyEncryptionTarget.requestedBy(csr, clientChain);
 
@@ -66,18 +68,18 @@ public class ServerKeygenService {
         byte[] key = target.map(t -> EncryptedKeyPackage.seal(keys.getPrivate(), ca, t.keyIdentifier(),
                         t.certificate().getPublicKey()))
                 .orElseGet(() -> KeyPairs.pkcs8(keys.getPrivate()));
-        exchange.note("server-generated key (" + CsrKey.of(publicKey) + "), returned "
+        context.note("server-generated key (" + CsrKey.of(publicKey) + "), returned "
                 + target.map(t -> "encrypted to key identifier " + t.describe()).orElse("protected by TLS only")
                 + "; the private key is not stored");
-        IssuedCertificate certificate = enrollment.issue(exchange, profile, new CertificateRequestData(
+        IssuedCertificate certificate = enrollment.issue(context, profile, new CertificateRequestData(
                 requested.subject(), requested.subjectAltNames(), publicKey), Optional.empty());
         return new ServerGeneratedKey(certificate, key, target.isPresent());
     }
 
-    private static void requireEnabled(EstExchange exchange, Profile profile) {
+    private static void requireEnabled(EnrollmentContext context, Profile profile) {
         if (!profile.serverKeygen().enabled()) {
             throw new RequestRejected(Problem.FORBIDDEN, "server-side key generation is not enabled for label '"
-                    + exchange.label() + "' (profile '" + profile.name() + "'); an operator can enable it with "
+                    + context.label() + "' (profile '" + profile.name() + "'); an operator can enable it with "
                     + "est.profiles." + profile.name() + ".serverkeygen.enabled=true");
         }
     }

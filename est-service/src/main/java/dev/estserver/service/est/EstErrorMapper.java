@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.estserver.service.config.EstConfig;
-import dev.estserver.service.enrollment.EstExchange;
-import dev.estserver.service.enrollment.Refusals;
+import dev.estserver.service.context.EnrollmentContext;
+import dev.estserver.service.http.Refusals;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.EnrollmentEvent;
@@ -31,18 +31,19 @@ public class EstErrorMapper {
      */
     static final String REASON_HEADER = "X-Est-Reason";
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final Refusals refusals;
     private final EstConfig config;
 
-    EstErrorMapper(EstExchange exchange, Refusals refusals, EstConfig config) {
-        this.exchange = exchange;
+    EstErrorMapper(EnrollmentContext context, Refusals refusals, EstConfig config) {
+        this.context = context;
         this.refusals = refusals;
         this.config = config;
     }
 
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
+        String reason = EstRemedies.reason(e);
         Response.ResponseBuilder response;
         if (e.problem() == Problem.UNAUTHENTICATED) {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge. Its body
@@ -50,22 +51,22 @@ public class EstErrorMapper {
             // 401 is such a challenge to a client, whether or not it sent credentials.
             response = Response.status(e.problem().status())
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"")
-                    .header(REASON_HEADER, headerText(e.getMessage()));
+                    .header(REASON_HEADER, headerText(reason));
         } else {
             response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
-                    : Refusals.text(e.problem().status(), e.getMessage());
+                    : Refusals.text(e.problem().status(), reason);
         }
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Refusals.retryAfterSeconds(wait)));
-        return refusals.reject(e.problem().status(), e.getMessage(), response);
+        return refusals.reject(e.problem().status(), reason, response);
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
     @ServerExceptionMapper
     public Response deferred(RequestDeferred e) {
         long seconds = Refusals.retryAfterSeconds(e.retryAfter());
-        LOG.infof("[%s] %s %s from %s -> 202: %s", exchange.requestId(), exchange.operation(), exchange.label(),
-                exchange.clientAddress(), e.getMessage());
+        LOG.infof("[%s] %s %s from %s -> 202: %s", context.requestId(), context.operation(), context.label(),
+                context.clientAddress(), e.getMessage());
         refusals.recordQuietly(EnrollmentEvent.Outcome.PENDING, 202, e.getMessage());
         // Empty, like a 401: BouncyCastle's client returns on 202 without reading and then fails closing the body.
         return Response.accepted().header(HttpHeaders.RETRY_AFTER, seconds)
@@ -86,14 +87,14 @@ public class EstErrorMapper {
         }
         if (causeOf(e, SQLException.class) != null) {
             long seconds = config.limits().databaseRetryAfter().toSeconds();
-            LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", exchange.requestId(), exchange.operation(),
-                    exchange.label(), e);
+            LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", context.requestId(), context.operation(),
+                    context.label(), e);
             return Refusals.text(Problem.UNAVAILABLE.status(), "certificate store (database) unavailable; retry "
                     + "after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
-        LOG.errorf(e, "[%s] %s %s -> 500", exchange.requestId(), exchange.operation(), exchange.label());
+        LOG.errorf(e, "[%s] %s %s -> 500", context.requestId(), context.operation(), context.label());
         refusals.recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
-        return Refusals.text(500, "internal error; quote request id " + exchange.requestId() + " to the operator")
+        return Refusals.text(500, "internal error; quote request id " + context.requestId() + " to the operator")
                 .build();
     }
 

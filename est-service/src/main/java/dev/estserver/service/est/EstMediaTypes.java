@@ -1,16 +1,10 @@
 package dev.estserver.service.est;
 
-import java.util.Locale;
-import java.util.Optional;
-
-import dev.estserver.service.problem.Problem;
-import dev.estserver.service.problem.RequestRejected;
-
 /**
  * Media types of RFC 7030 §3.2.4. Response types are sent byte for byte as written here: libest compares
  * {@code application/pkcs7-mime; smime-type=certs-only} as a string, including the space.
  */
-public final class EstMediaTypes {
+final class EstMediaTypes {
 
     static final String PKCS10 = "application/pkcs10";
     static final String PKCS7 = "application/pkcs7-mime";
@@ -22,16 +16,5 @@ public final class EstMediaTypes {
     static final String PKCS7_CMC_RESPONSE = "application/pkcs7-mime; smime-type=CMC-response";
 
     private EstMediaTypes() {
-    }
-
-    /** Compares the type/subtype case-insensitively and ignores parameters such as charset. */
-    public static void require(Optional<String> contentType, String expected) {
-        String seen = contentType.map(String::trim).orElse("");
-        int semicolon = seen.indexOf(';');
-        String essence = (semicolon < 0 ? seen : seen.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-        if (!essence.equals(expected)) {
-            throw new RequestRejected(Problem.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + expected + ", got "
-                    + (seen.isEmpty() ? "none" : "'" + seen + "'"));
-        }
     }
 }

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 
 /**
  * One timer per EST operation, label and outcome ({@code est_requests_seconds} in Prometheus), and the request
@@ -19,30 +19,30 @@ import dev.estserver.service.enrollment.EstExchange;
 public class EstMetrics {
 
     private final MeterRegistry registry;
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
 
-    EstMetrics(MeterRegistry registry, EstExchange exchange) {
+    EstMetrics(MeterRegistry registry, EnrollmentContext context) {
         this.registry = registry;
-        this.exchange = exchange;
+        this.context = context;
     }
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle("X-Request-Id", exchange.requestId());
+        response.getHeaders().putSingle("X-Request-Id", context.requestId());
         if (!request.getUriInfo().getPath().startsWith("/.well-known/est")) {
             return;
         }
         int status = response.getStatus();
         Timer.builder("est.requests")
                 .description("EST requests by operation, label and outcome")
-                .tag("operation", exchange.operation())
+                .tag("operation", context.operation())
                 // Only labels of known operations become tags: a scan of random paths must not create series.
-                .tag("label", exchange.label() == null || status == 404 ? "none" : exchange.label())
+                .tag("label", context.label() == null || status == 404 ? "none" : context.label())
                 .tag("status", Integer.toString(status))
                 .tag("outcome", status == 202 ? "pending"
                         : status < 300 ? "success" : status < 500 ? "rejected" : "error")
                 .publishPercentileHistogram()
                 .register(registry)
-                .record(Duration.ofNanos(System.nanoTime() - exchange.startNanos()));
+                .record(Duration.ofNanos(System.nanoTime() - context.startNanos()));
     }
 }

@@ -2,6 +2,9 @@ package dev.estserver.service.est;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -18,14 +21,18 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.auth.Authenticator;
-import dev.estserver.service.auth.Caller;
+import dev.estserver.service.auth.ChallengeAttributes;
 import dev.estserver.service.auth.ClientChains;
+import dev.estserver.service.auth.Credentials;
+import dev.estserver.service.auth.Presented;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.config.EstConfig;
+import dev.estserver.service.context.Caller;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.enrollment.EnrollmentOutcome;
 import dev.estserver.service.enrollment.EnrollmentService;
-import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.enrollment.ServerKeygenService;
+import dev.estserver.service.http.ContentTypes;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.problem.Problem;
@@ -43,14 +50,14 @@ public class EstResource {
     private final Authenticator authenticator;
     private final EnrollmentService enrollment;
     private final EstResponses responses;
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final CertificateAuthorities authorities;
     private final ServerKeygenService serverKeygen;
     private final FullCmcEnrollment fullCmc;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
-            EstExchange exchange, CertificateAuthorities authorities, ServerKeygenService serverKeygen,
+            EnrollmentContext context, CertificateAuthorities authorities, ServerKeygenService serverKeygen,
             FullCmcEnrollment fullCmc, EstConfig config) {
         this.authorities = authorities;
         this.serverKeygen = serverKeygen;
@@ -59,7 +66,7 @@ public class EstResource {
         this.authenticator = authenticator;
         this.enrollment = enrollment;
         this.responses = responses;
-        this.exchange = exchange;
+        this.context = context;
         this.maxBodySize = config.limits().maxBodySize().asLongValue();
     }
 
@@ -90,22 +97,22 @@ public class EstResource {
             case SIMPLEENROLL -> {
                 PKCS10CertificationRequest csr = readCsr(request, body);
                 authenticateEnrollment(est, profile, request, csr);
-                EnrollmentOutcome outcome = enrollment.enroll(exchange, profile, csr);
+                EnrollmentOutcome outcome = enrollment.enroll(context, profile, csr);
                 yield responses.issued(RequestDeferred.issuedOrDeferred(outcome).der());
             }
             case SIMPLEREENROLL -> {
-                Caller caller = authenticator.forReenrollment(ClientChains.of(request),
+                Caller caller = authenticator.forReenrollment(presented(request, Optional.empty()),
                         authorities.named(profile.issuingCa()));
-                exchange.authenticated(caller);
-                yield responses.issued(enrollment.reenroll(exchange, profile, caller, readCsr(request, body)).der());
+                context.authenticated(caller);
+                yield responses.issued(enrollment.reenroll(context, profile, caller, readCsr(request, body)).der());
             }
             case SERVERKEYGEN -> {
                 PKCS10CertificationRequest csr = readCsr(request, body);
                 authenticateEnrollment(est, profile, request, csr);
-                yield responses.serverGeneratedKey(serverKeygen.enroll(exchange, profile, csr,
+                yield responses.serverGeneratedKey(serverKeygen.enroll(context, profile, csr,
                         ClientChains.of(request)));
             }
-            case FULLCMC -> fullCmc.enroll(exchange, profile, readBody(request, body, EstMediaTypes.PKCS7),
+            case FULLCMC -> fullCmc.enroll(context, profile, readBody(request, body, EstMediaTypes.PKCS7),
                     csr -> authenticateEnrollment(est, profile, request, csr));
             case CACERTS, CSRATTRS -> throw new IllegalStateException(est.operation() + " is not a POST operation");
         };
@@ -117,15 +124,28 @@ public class EstResource {
      */
     private void authenticateEnrollment(EstPath est, Profile profile, HttpServerRequest request,
             PKCS10CertificationRequest csr) {
-        exchange.authenticated(authenticator.forEnrollment(est.label(), profile, ClientChains.of(request),
-                Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION)), csr));
+        context.authenticated(authenticator.forEnrollment(est.label(), profile,
+                presented(request, ChallengeAttributes.otpChallenge(csr)), csr));
+    }
+
+    /** What EST carries credentials in: the TLS client chain, the Authorization header, a code in the CSR. */
+    private Presented presented(HttpServerRequest request, Optional<String> oneTimeCode) {
+        List<Credentials> credentials = new ArrayList<>(3);
+        List<X509Certificate> chain = ClientChains.of(request);
+        if (!chain.isEmpty()) {
+            credentials.add(new Credentials.ClientChain(chain));
+        }
+        Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .ifPresent(header -> credentials.add(new Credentials.Authorization(header)));
+        oneTimeCode.ifPresent(code -> credentials.add(new Credentials.OneTimeCode(code)));
+        return new Presented(context.clientAddress(), credentials);
     }
 
     private EstPath begin(String path, String method, HttpServerRequest request) {
-        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        exchange.over(request.sslSession());
+        context.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        context.over(request.sslSession());
         EstPath est = EstPath.parse(path, method);
-        exchange.at(est.operation().pathSegment(), est.label());
+        context.at(est.operation().pathSegment(), est.label());
         return est;
     }
 
@@ -134,7 +154,7 @@ public class EstResource {
     }
 
     private byte[] readBody(HttpServerRequest request, InputStream body, String mediaType) {
-        EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), mediaType);
+        ContentTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), mediaType);
         String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
             throw tooLarge(declaredLength + " bytes declared in Content-Length");

@@ -18,8 +18,8 @@ import dev.estserver.service.cmc.FullPkiResponse;
 import dev.estserver.service.cmc.TaggedPkcs10;
 import dev.estserver.service.cmc.TransactionControls;
 import dev.estserver.service.cmc.UnsupportedCmcRequest;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.enrollment.EnrollmentService;
-import dev.estserver.service.enrollment.EstExchange;
 import dev.estserver.service.enrollment.IssuedCertificate;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
@@ -54,7 +54,7 @@ class FullCmcEnrollment {
      * @param authenticate authenticates the caller for the enclosed request, as /simpleenroll does; a refusal is
      *                     answered as text with its challenge, not as a CMC failure
      */
-    Response enroll(EstExchange exchange, Profile profile, byte[] body,
+    Response enroll(EnrollmentContext context, Profile profile, byte[] body,
             Consumer<PKCS10CertificationRequest> authenticate) {
         FullPkiRequest request = FullPkiRequest.parse(BODY.decode(body));
         CertificateAuthority ca = authorities.named(profile.issuingCa());
@@ -68,9 +68,9 @@ class FullCmcEnrollment {
         authenticate.accept(pkcs10.csr());
         IssuedCertificate issued;
         try {
-            issued = RequestDeferred.issuedOrDeferred(enrollment.enroll(exchange, profile, pkcs10.csr()));
+            issued = RequestDeferred.issuedOrDeferred(enrollment.enroll(context, profile, pkcs10.csr()));
         } catch (RequestRejected e) {
-            throw failure(ca, controls, e.problem(), List.of(pkcs10.bodyPartId()), e.getMessage());
+            throw failure(ca, controls, e.problem(), List.of(pkcs10.bodyPartId()), EstRemedies.reason(e));
         }
         return responses.cmc(Response.Status.OK.getStatusCode(), FullPkiResponse.success(ca, controls,
                 pkcs10.bodyPartId(), Certificate.getInstance(issued.der())));

@@ -11,7 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 import dev.estserver.service.ca.RevocationPointers;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 
 /**
  * What a request that arrived without TLS may reach: CRLs and OCSP, nothing else. Only the plain-HTTP revocation
@@ -55,7 +55,7 @@ class PlainHttpRequests {
                 + RevocationPointers.CRL_SUFFIX + ") and OCSP (GET and POST " + RevocationPointers.OCSP_PATH
                 + ") over plain HTTP, got " + context.request().method() + " " + path
                 + "; EST and the admin API are served over HTTPS on port " + quarkusHttp.getSecurePort();
-        String requestId = EstExchange.newRequestId();
+        String requestId = EnrollmentContext.newRequestId();
         LOG.infof("[%s] plain HTTP %s %s from %s -> 404: %s", requestId, context.request().method(), path,
                 context.request().remoteAddress(), reason);
         context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")

@@ -8,6 +8,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;

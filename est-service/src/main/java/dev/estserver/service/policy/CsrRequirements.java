@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
-import dev.estserver.service.auth.AuthMethod;
+import dev.estserver.service.ca.KeyRequirement;
 
 /**
  * What a profile requires of a CSR that a client can be told before it makes one ({@code /csrattrs}, RFC 7030

@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
 import dev.estserver.service.ca.Der;
+import dev.estserver.service.ca.KeyRequirement;
 
 /**
  * The RFC 9908 certificate request template: one {@code id-aa-certificationRequestInfoTemplate} attribute whose

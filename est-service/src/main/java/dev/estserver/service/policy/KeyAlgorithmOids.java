@@ -6,6 +6,8 @@ import org.bouncycastle.asn1.nist.NISTNamedCurves;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
+import dev.estserver.service.ca.KeyRequirement;
+
 /** The object identifiers that name a profile's key kind to a client: key algorithm, curve and signature. */
 final class KeyAlgorithmOids {
 

@@ -11,6 +11,9 @@ import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 
+import dev.estserver.service.ca.CsrKey;
+import dev.estserver.service.ca.KeyRequirement;
+
 /**
  * The RFC 7030 §4.5.2 form of CSR attributes, as RFC 9908 §3 reads it: a list of OIDs and attributes, each one a
  * thing the CSR should contain.

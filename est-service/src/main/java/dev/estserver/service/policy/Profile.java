@@ -3,8 +3,8 @@ package dev.estserver.service.policy;
 import java.util.List;
 import java.util.Set;
 
-import dev.estserver.service.auth.AuthMethod;
 import dev.estserver.service.ca.CertificateTemplate;
+import dev.estserver.service.ca.KeyRequirement;
 
 /**
  * A certificate profile: what a label's certificates look like, which CSRs and callers it accepts, and which EST

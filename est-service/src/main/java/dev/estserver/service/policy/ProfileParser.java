@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 
-import dev.estserver.service.auth.AuthMethod;
 import dev.estserver.service.ca.CertificateTemplate;
+import dev.estserver.service.ca.KeyRequirement;
 import dev.estserver.service.config.ProfileConfig;
 
 /** Turns {@code est.profiles.<name>} configuration into a {@link Profile}, naming the property on any error. */

@@ -2,6 +2,8 @@ package dev.estserver.service.policy;
 
 import java.util.Comparator;
 
+import dev.estserver.service.ca.CsrKey;
+import dev.estserver.service.ca.KeyRequirement;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 

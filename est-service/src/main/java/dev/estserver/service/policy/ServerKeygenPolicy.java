@@ -2,6 +2,8 @@ package dev.estserver.service.policy;
 
 import java.util.Optional;
 
+import dev.estserver.service.ca.KeyRequirement;
+
 /**
  * Server-side key generation of a profile.
  *

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.estserver.service.ca.RevocationPointers;
-import dev.estserver.service.enrollment.EstExchange;
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -24,18 +24,18 @@ public class CrlResource {
     static final String PKIX_CRL = "application/pkix-crl";
 
     private final CrlPublisher crls;
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
 
-    CrlResource(CrlPublisher crls, EstExchange exchange) {
+    CrlResource(CrlPublisher crls, EnrollmentContext context) {
         this.crls = crls;
-        this.exchange = exchange;
+        this.context = context;
     }
 
     @GET
     @Path("{file}")
     public Response crl(@PathParam("file") String file, @Context HttpServerRequest request) {
-        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        exchange.at("crl", null);
+        context.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        context.at("crl", null);
         if (!file.endsWith(RevocationPointers.CRL_SUFFIX)) {
             throw new RequestRejected(Problem.NOT_FOUND, "CRLs are served at " + RevocationPointers.CRL_PATH
                     + "<ca>" + RevocationPointers.CRL_SUFFIX + ", got " + RevocationPointers.CRL_PATH + file);

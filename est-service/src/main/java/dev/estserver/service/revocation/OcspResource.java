@@ -19,8 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.ca.OcspResponder;
 import dev.estserver.service.ca.RevocationPointers;
-import dev.estserver.service.enrollment.EstExchange;
-import dev.estserver.service.est.EstMediaTypes;
+import dev.estserver.service.context.EnrollmentContext;
+import dev.estserver.service.http.ContentTypes;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -39,18 +39,18 @@ public class OcspResource {
 
     private final CertificateAuthorities authorities;
     private final CertificateStates states;
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
 
-    OcspResource(CertificateAuthorities authorities, CertificateStates states, EstExchange exchange) {
+    OcspResource(CertificateAuthorities authorities, CertificateStates states, EnrollmentContext context) {
         this.authorities = authorities;
         this.states = states;
-        this.exchange = exchange;
+        this.context = context;
     }
 
     @POST
     public Response post(@Context HttpServerRequest request, InputStream body) {
         begin(request);
-        EstMediaTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), OCSP_REQUEST);
+        ContentTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), OCSP_REQUEST);
         try {
             byte[] der = body.readNBytes(MAX_REQUEST + 1);
             if (der.length > MAX_REQUEST) {
@@ -79,8 +79,8 @@ public class OcspResource {
     }
 
     private void begin(HttpServerRequest request) {
-        exchange.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-        exchange.at("ocsp", null);
+        context.from(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        context.at("ocsp", null);
     }
 
     private Response respond(byte[] der) {

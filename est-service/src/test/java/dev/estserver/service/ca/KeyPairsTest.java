@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.estserver.service.policy.CsrKey;
-import dev.estserver.service.policy.KeyRequirement;
 import dev.estserver.service.support.TestKeys;
 
 /** Key generation for /serverkeygen, and the guard against a CA key file and CA certificate file mixed up. */

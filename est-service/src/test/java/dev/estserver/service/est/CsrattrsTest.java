@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.policy.CsrAttributes;
-import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.support.Asn1Tree;
 import dev.estserver.service.support.CsrFromAttributes;

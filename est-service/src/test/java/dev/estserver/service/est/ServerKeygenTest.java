@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.EncryptedKeyPackage;
 import dev.estserver.service.ca.KeyIdentifiers;
 import dev.estserver.service.ca.KeyPairs;
-import dev.estserver.service.policy.CsrKey;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;

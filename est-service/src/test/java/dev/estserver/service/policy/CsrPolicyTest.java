@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 
+import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.TestKeys;

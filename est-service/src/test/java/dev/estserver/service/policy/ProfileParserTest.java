@@ -11,7 +11,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
-import dev.estserver.service.auth.AuthMethod;
+import dev.estserver.service.ca.KeyRequirement;
 import dev.estserver.service.support.TestProfiles;
 
 /** Configuration errors must name the exact property to fix: the service refuses to start on them. */

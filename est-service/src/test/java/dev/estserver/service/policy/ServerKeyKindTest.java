@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.estserver.service.policy.CsrKey.Family;
+import dev.estserver.service.ca.CsrKey.Family;
+import dev.estserver.service.ca.CsrKey;
+import dev.estserver.service.ca.KeyRequirement;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.support.TestProfiles;
 

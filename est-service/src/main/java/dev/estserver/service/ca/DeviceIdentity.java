@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.ca;
 
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;

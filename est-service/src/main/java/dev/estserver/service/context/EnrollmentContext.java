@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.context;
 
 import java.time.Instant;
 import java.util.HexFormat;
@@ -8,8 +8,8 @@ import javax.net.ssl.SSLSession;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import dev.estserver.service.auth.Caller;
 import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.context.Caller;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
@@ -17,7 +17,7 @@ import dev.estserver.service.store.EnrollmentEvent;
  * line and the metrics of its outcome.
  */
 @RequestScoped
-public class EstExchange {
+public class EnrollmentContext {
 
     private final String requestId = newRequestId();
     private final long startNanos = System.nanoTime();

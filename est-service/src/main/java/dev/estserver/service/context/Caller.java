@@ -1,11 +1,14 @@
-package dev.estserver.service.auth;
+package dev.estserver.service.context;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.estserver.service.policy.AuthMethod;
+
 /**
- * An authenticated caller, made by one factory per way of authenticating.
+ * An authenticated caller, made by {@code auth} with one factory per way of authenticating; it lives here, beside the
+ * request context that records it, so that every package can read who called without depending on {@code auth}.
  *
  * @param principal the username, the subject of the client certificate, the id of the one-time code, or the name
  *                  of the admin token
@@ -17,16 +20,16 @@ public record Caller(AuthMethod method, String principal, Optional<X509Certifica
         OptionalLong singleUseCredential) {
 
     /** @param singleUse the credential's row when it enrolls one certificate only */
-    static Caller basic(String username, OptionalLong singleUse) {
+    public static Caller basic(String username, OptionalLong singleUse) {
         return new Caller(AuthMethod.BASIC, username, Optional.empty(), singleUse);
     }
 
-    static Caller clientCertificate(X509Certificate certificate) {
+    public static Caller clientCertificate(X509Certificate certificate) {
         return new Caller(AuthMethod.CLIENT_CERTIFICATE, certificate.getSubjectX500Principal().getName(),
                 Optional.of(certificate), OptionalLong.empty());
     }
 
-    static Caller oneTimeCode(long credentialId) {
+    public static Caller oneTimeCode(long credentialId) {
         return new Caller(AuthMethod.ONE_TIME_CODE, String.valueOf(credentialId), Optional.empty(),
                 OptionalLong.of(credentialId));
     }
@@ -41,7 +44,7 @@ public record Caller(AuthMethod method, String principal, Optional<X509Certifica
         };
     }
 
-    static Caller adminToken(String name) {
+    public static Caller adminToken(String name) {
         return new Caller(AuthMethod.ADMIN_TOKEN, name, Optional.empty(), OptionalLong.empty());
     }
 }

@@ -1,4 +1,4 @@
-package dev.estserver.service.policy;
+package dev.estserver.service.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 import dev.estserver.service.ca.Crypto;
-import dev.estserver.service.policy.CsrKey.Family;
+import dev.estserver.service.ca.CsrKey.Family;
 import dev.estserver.service.support.TestKeys;
 
 class CsrKeyTest {

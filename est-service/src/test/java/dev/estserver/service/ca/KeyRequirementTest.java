@@ -1,11 +1,11 @@
-package dev.estserver.service.policy;
+package dev.estserver.service.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.estserver.service.policy.CsrKey.Family;
+import dev.estserver.service.ca.CsrKey.Family;
 
 class KeyRequirementTest {
 

@@ -1,4 +1,4 @@
-package dev.estserver.service.policy;
+package dev.estserver.service.ca;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.http;
 
 import java.time.Duration;
 
@@ -11,12 +11,13 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
  * How a refused request ends, whichever API refused it: a {@code text/plain} reason, one log line with the request
- * id, and one audit row of the request's exchange.
+ * id, and one audit row of the request's context.
  */
 @ApplicationScoped
 public class Refusals {
@@ -24,11 +25,11 @@ public class Refusals {
     private static final Logger LOG = Logger.getLogger(Refusals.class);
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final EstExchange exchange;
+    private final EnrollmentContext context;
     private final AuditLog audit;
 
-    Refusals(EstExchange exchange, AuditLog audit) {
-        this.exchange = exchange;
+    Refusals(EnrollmentContext context, AuditLog audit) {
+        this.context = context;
         this.audit = audit;
     }
 
@@ -55,7 +56,7 @@ public class Refusals {
      */
     public Uni<Response> rejectFromEventLoop(int status, String reason, Response.ResponseBuilder response) {
         log(status, reason);
-        EnrollmentEvent event = exchange.event(EnrollmentEvent.Outcome.REJECTED, status, null, reason);
+        EnrollmentEvent event = context.event(EnrollmentEvent.Outcome.REJECTED, status, null, reason);
         return Uni.createFrom().item(() -> {
             appendQuietly(event);
             return response.build();
@@ -64,12 +65,12 @@ public class Refusals {
 
     /** An audit row of the request with this outcome; a failure to write it is logged, never thrown. */
     public void recordQuietly(EnrollmentEvent.Outcome outcome, int status, String reason) {
-        appendQuietly(exchange.event(outcome, status, null, reason));
+        appendQuietly(context.event(outcome, status, null, reason));
     }
 
     private void log(int status, String reason) {
-        LOG.infof("[%s] %s %s from %s -> %d: %s", exchange.requestId(), exchange.operation(), exchange.label(),
-                exchange.clientAddress(), status, reason);
+        LOG.infof("[%s] %s %s from %s -> %d: %s", context.requestId(), context.operation(), context.label(),
+                context.clientAddress(), status, reason);
     }
 
     /** The audit must not turn a clear rejection into a 500 if the database is what is failing. */

@@ -1,4 +1,4 @@
-package dev.estserver.service.enrollment;
+package dev.estserver.service.ca;
 
 import static dev.estserver.service.support.Rejected.assertRejected;
 import static dev.estserver.service.support.TestCa.dns;

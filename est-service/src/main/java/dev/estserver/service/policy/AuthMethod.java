@@ -1,4 +1,4 @@
-package dev.estserver.service.auth;
+package dev.estserver.service.policy;
 
 import java.util.Locale;
 
