@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.estserver.service.auth.AdminAuthenticationMechanism;
 import dev.estserver.service.auth.AdminIdentity;
+import dev.estserver.service.http.ProblemStatus;
 import dev.estserver.service.http.Refusals;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -42,14 +43,14 @@ public class AdminErrorMapper {
     @ServerExceptionMapper
     public Uni<Response> unauthenticated(AuthenticationFailedException e, ResourceInfo resource) {
         RequestRejected rejection = e.getCause() instanceof RequestRejected cause ? cause
-                : new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin authentication failed: " + e.getMessage());
+                : new RequestRejected(Problem.UNAUTHENTICATED, "admin authentication failed: " + e.getMessage());
         return refuse(resource, rejection);
     }
 
     /** No credentials were sent: the caller is anonymous. */
     @ServerExceptionMapper
     public Uni<Response> anonymous(UnauthorizedException e, ResourceInfo resource) {
-        return refuse(resource, new RequestRejected(Problem.ADMIN_UNAUTHENTICATED,
+        return refuse(resource, new RequestRejected(Problem.UNAUTHENTICATED,
                 "admin API requires 'Authorization: Bearer <admin token>'"));
     }
 
@@ -65,9 +66,9 @@ public class AdminErrorMapper {
 
     private Uni<Response> refuse(ResourceInfo resource, RequestRejected rejection) {
         calls.name(resource);
-        int status = rejection.problem().status();
+        int status = ProblemStatus.of(rejection.problem());
         Response.ResponseBuilder response = Refusals.text(status, rejection.getMessage());
-        if (status == Problem.ADMIN_UNAUTHENTICATED.status()) {
+        if (rejection.problem() == Problem.UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, AdminAuthenticationMechanism.CHALLENGE);
         }
         rejection.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,

@@ -1,8 +1,8 @@
 package dev.estserver.service.admin;
 
-import dev.estserver.service.revocation.RevocationReason;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.revocation.RevocationReason;
 
 /**
  * Body of a revocation.

@@ -17,7 +17,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
-
 /**
  * Who calls the admin API: the holder of an admin token ({@link AdminTokens}), or else of a TLS client certificate
  * from an admin CA ({@link AdminCertificates}), with the role that {@code @RolesAllowed} on each admin resource

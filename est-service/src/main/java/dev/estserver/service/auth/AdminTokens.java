@@ -102,7 +102,7 @@ public class AdminTokens implements IdentityProvider<AdminTokenRequest> {
 
     private SecurityIdentity identify(String header, String clientAddress) {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED,
+            throw new RequestRejected(Problem.UNAUTHENTICATED,
                     "admin API requires a Bearer token; the Authorization header uses another scheme");
         }
         String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
@@ -112,13 +112,13 @@ public class AdminTokens implements IdentityProvider<AdminTokenRequest> {
 
     private static Credential verify(String hash) {
         Credential token = QuarkusTransaction.requiringNew().call(() -> Credential.findAdminToken(hash))
-                .orElseThrow(() -> new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token not recognised"));
+                .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED, "admin token not recognised"));
         if (token.revokedAt != null) {
-            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "admin token '" + token.username
                     + "' was revoked at " + token.revokedAt);
         }
         if (token.expiresAt != null && Instant.now().isAfter(token.expiresAt)) {
-            throw new RequestRejected(Problem.ADMIN_UNAUTHENTICATED, "admin token '" + token.username
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "admin token '" + token.username
                     + "' expired at " + token.expiresAt);
         }
         return token;

@@ -62,8 +62,7 @@ public class ClientCertificateTrust {
 
     /** Validates a chain against the enrollment (manufacturer / IDevID) trust anchors. */
     public X509Certificate validateForEnrollment(List<X509Certificate> chain) {
-        return validate(chain, enrollmentAnchors, "enrollment", "est.auth.enrollment-trust-files",
-                Problem.UNAUTHENTICATED);
+        return validate(chain, enrollmentAnchors, "enrollment", "est.auth.enrollment-trust-files");
     }
 
     /** Whether admin client certificates are configured at all. */
@@ -73,16 +72,15 @@ public class ClientCertificateTrust {
 
     /** Validates a chain against the admin client CAs. */
     public X509Certificate validateForAdmin(List<X509Certificate> chain) {
-        return validate(chain, adminAnchors, "the admin API", "est.admin.client-ca-files",
-                Problem.ADMIN_UNAUTHENTICATED);
+        return validate(chain, adminAnchors, "the admin API", "est.admin.client-ca-files");
     }
 
     private static X509Certificate validate(List<X509Certificate> chain, Set<TrustAnchor> anchors, String purpose,
-            String property, Problem problem) {
+            String property) {
         X509Certificate leaf = chain.getFirst();
         if (anchors.isEmpty()) {
-            throw new RequestRejected(problem, "client certificate " + describe(leaf) + " not accepted for "
-                    + purpose + ": no CA is configured for it (" + property + ")");
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
+                    + " not accepted for " + purpose + ": no CA is configured for it (" + property + ")");
         }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -93,14 +91,14 @@ public class ClientCertificateTrust {
             // A client may send its trust anchor too; the path must end below the anchor.
             path.removeIf(cert -> anchors.stream().anyMatch(a -> a.getTrustedCert().equals(cert)));
             if (path.isEmpty()) {
-                throw new RequestRejected(problem, "client certificate " + describe(leaf)
+                throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
                         + " is itself a trust anchor, not a certificate issued under one");
             }
             CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), params);
             return leaf;
         } catch (CertPathValidatorException e) {
-            throw new RequestRejected(problem, "client certificate " + describe(leaf) + " not accepted for "
-                    + purpose + ": " + e.getMessage());
+            throw new RequestRejected(Problem.UNAUTHENTICATED, "client certificate " + describe(leaf)
+                    + " not accepted for " + purpose + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

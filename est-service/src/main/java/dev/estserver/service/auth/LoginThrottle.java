@@ -77,7 +77,7 @@ public class LoginThrottle {
         try {
             return verification.get();
         } catch (RequestRejected e) {
-            if (e.problem().status() == Problem.UNAUTHENTICATED.status()) {
+            if (e.problem() == Problem.UNAUTHENTICATED) {
                 address.ifPresent(addresses::failed);
                 user.ifPresent(usernames::failed);
             }

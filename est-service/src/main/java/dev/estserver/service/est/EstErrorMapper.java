@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.context.EnrollmentContext;
+import dev.estserver.service.http.ProblemStatus;
 import dev.estserver.service.http.Refusals;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -44,21 +45,22 @@ public class EstErrorMapper {
     @ServerExceptionMapper
     public Response rejected(RequestRejected e) {
         String reason = EstRemedies.reason(e);
+        int status = ProblemStatus.of(e.problem());
         Response.ResponseBuilder response;
         if (e.problem() == Problem.UNAUTHENTICATED) {
             // RFC 7030 §3.2.3: libest and BouncyCastle clients send credentials only after this challenge. Its body
             // is empty: BouncyCastle's client closes a 401 unread and fails when bytes are left (INTEROP 23). Every
             // 401 is such a challenge to a client, whether or not it sent credentials.
-            response = Response.status(e.problem().status())
+            response = Response.status(status)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + config.auth().realm() + "\"")
                     .header(REASON_HEADER, headerText(reason));
         } else {
             response = e instanceof CmcRejection cmc ? Response.fromResponse(cmc.response())
-                    : Refusals.text(e.problem().status(), reason);
+                    : Refusals.text(status, reason);
         }
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Refusals.retryAfterSeconds(wait)));
-        return refusals.reject(e.problem().status(), reason, response);
+        return refusals.reject(status, reason, response);
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
@@ -89,8 +91,8 @@ public class EstErrorMapper {
             long seconds = config.limits().databaseRetryAfter().toSeconds();
             LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", context.requestId(), context.operation(),
                     context.label(), e);
-            return Refusals.text(Problem.UNAVAILABLE.status(), "certificate store (database) unavailable; retry "
-                    + "after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
+            return Refusals.text(ProblemStatus.of(Problem.UNAVAILABLE), "certificate store (database) unavailable; "
+                    + "retry after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         LOG.errorf(e, "[%s] %s %s -> 500", context.requestId(), context.operation(), context.label());
         refusals.recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());

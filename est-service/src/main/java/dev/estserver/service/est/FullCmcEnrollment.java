@@ -21,6 +21,7 @@ import dev.estserver.service.cmc.UnsupportedCmcRequest;
 import dev.estserver.service.context.EnrollmentContext;
 import dev.estserver.service.enrollment.EnrollmentService;
 import dev.estserver.service.enrollment.IssuedCertificate;
+import dev.estserver.service.http.ProblemStatus;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -79,6 +80,6 @@ class FullCmcEnrollment {
     private CmcRejection failure(CertificateAuthority ca, TransactionControls controls, Problem problem,
             List<BodyPartID> bodyList, String reason) {
         byte[] response = FullPkiResponse.failure(ca, controls, bodyList, CMCFailInfo.badRequest, reason);
-        return new CmcRejection(problem, reason, responses.cmc(problem.status(), response));
+        return new CmcRejection(problem, reason, responses.cmc(ProblemStatus.of(problem), response));
     }
 }

@@ -1,29 +1,33 @@
 package dev.estserver.service.problem;
 
-/** Why a request was refused, with the HTTP status EST clients expect for it (RFC 7030 §4.2.3). */
+/**
+ * What kind of refusal a request met, whatever the protocol: each protocol answers it in its own terms (an HTTP
+ * status for EST and the admin API, a failInfo for SCEP) and adds what only it knows, like its challenge.
+ */
 public enum Problem {
-    MALFORMED(400),
-    UNAUTHENTICATED(401),
-    /** 401 on the admin API, challenged with {@code Bearer} instead of {@code Basic}. */
-    ADMIN_UNAUTHENTICATED(401),
-    FORBIDDEN(403),
-    NOT_FOUND(404),
-    METHOD_NOT_ALLOWED(405),
-    CONFLICT(409),
-    TOO_LARGE(413),
-    UNSUPPORTED_MEDIA_TYPE(415),
-    /** 429 with Retry-After (RFC 6585 §4): too many failed authentication attempts. */
-    TOO_MANY_REQUESTS(429),
-    NOT_IMPLEMENTED(501),
-    UNAVAILABLE(503);
-
-    private final int status;
-
-    Problem(int status) {
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
-    }
+    /**
+     * The request cannot be read, or asks for what the rules refuse whoever sends it (a key or a name its profile does
+     * not allow).
+     */
+    MALFORMED,
+    /** No credentials, or credentials that do not prove who the caller is. */
+    UNAUTHENTICATED,
+    /** The caller is known, and may not do this. */
+    FORBIDDEN,
+    /** What the request names (a label, device or certificate) does not exist here. */
+    NOT_FOUND,
+    /** The operation exists, but not with the method the request used. */
+    METHOD_NOT_ALLOWED,
+    /** The request contradicts the current state of what it names (a device owned by another, already revoked). */
+    CONFLICT,
+    /** The request is larger than the server reads. */
+    TOO_LARGE,
+    /** The request body is not of the type the operation takes. */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** Too many failed authentication attempts: temporary, the refusal says when to try again. */
+    TOO_MANY_REQUESTS,
+    /** A valid request for something this server does not do. */
+    NOT_IMPLEMENTED,
+    /** The server cannot answer now (its database is down): temporary, the request may succeed later unchanged. */
+    UNAVAILABLE
 }

@@ -1,4 +1,5 @@
 /**
- * Refusals as values: what was refused and why, which the protocol layers turn into their responses.
+ * Refusals as values: what kind of refusal and why, in no protocol's terms; each protocol layer turns them into its
+ * own responses.
  */
 package dev.estserver.service.problem;

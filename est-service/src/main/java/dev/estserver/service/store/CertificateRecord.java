@@ -69,7 +69,6 @@ public class CertificateRecord extends PanacheEntityBase {
     @Column(name = "issued_at")
     public Instant issuedAt;
 
-
     public static Optional<CertificateRecord> findBySerial(String serial) {
         return findByIdOptional(serial);
     }
