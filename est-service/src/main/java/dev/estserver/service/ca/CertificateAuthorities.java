@@ -3,6 +3,7 @@ package dev.estserver.service.ca;
 import java.util.Collections;
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
@@ -14,8 +15,14 @@ public class CertificateAuthorities {
 
     private final Map<String, CertificateAuthority> byName;
 
+    @Inject
     CertificateAuthorities(PkiMaterial pki) {
-        this.byName = Collections.unmodifiableMap(pki.issuingCas());
+        this(pki.issuingCas());
+    }
+
+    /** @param byName the CAs by name, in the order they are listed */
+    public CertificateAuthorities(Map<String, ? extends CertificateAuthority> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
     }
 
     /** The CA of that name; names are checked against configuration when profiles are loaded. */

@@ -1,5 +1,6 @@
 package dev.estserver.service.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,19 @@ import dev.estserver.service.store.PendingRequest;
  * polls by re-sending the same CSR, correlated by its SHA-256 within the label, so that any replica can answer.
  */
 @ApplicationScoped
-class ApprovalGate {
+class ApprovalGate implements Approvals {
 
+    private final Clock clock;
+
+    ApprovalGate(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
     @Transactional
-    Admission admit(EnrollmentContext context, Profile profile, PKCS10CertificationRequest csr,
+    public Admission admit(EnrollmentContext context, Profile profile, PKCS10CertificationRequest csr,
             CertificateRequestData request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String csrHash = Digests.sha256Hex(Der.encode(csr.toASN1Structure()));
         PendingRequest pending = PendingRequest.lock(context.label(), csrHash).orElse(null);
         if (pending == null) {

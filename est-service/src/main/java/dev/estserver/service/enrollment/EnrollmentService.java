@@ -1,6 +1,6 @@
 package dev.estserver.service.enrollment;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,26 +20,26 @@ import dev.estserver.service.policy.CsrPolicy;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
-import dev.estserver.service.store.Device;
 
 /**
- * Enrollment and re-enrollment: policy, then signing, then one transaction that stores the result. Signing happens
- * before the transaction so that no database lock is held during public-key operations.
+ * Enrollment and re-enrollment, whatever the protocol: policy, then one signature, then one transaction that
+ * stores the result. The device is read before signing, so that the certificate is signed once, under what its
+ * registration allows; signing happens outside the transaction, so that no database lock is held during public-key
+ * operations, and the store checks under the device lock what changed meanwhile.
  */
 @ApplicationScoped
 public class EnrollmentService {
 
     private final CertificateAuthorities authorities;
-    private final IssuanceRecorder recorder;
-    private final ApprovalGate approvals;
-    private final FirstEnrollments firstEnrollments;
+    private final IssuanceStore store;
+    private final Approvals approvals;
+    private final Clock clock;
 
-    EnrollmentService(CertificateAuthorities authorities, IssuanceRecorder recorder, ApprovalGate approvals,
-            FirstEnrollments firstEnrollments) {
+    EnrollmentService(CertificateAuthorities authorities, IssuanceStore store, Approvals approvals, Clock clock) {
         this.authorities = authorities;
-        this.firstEnrollments = firstEnrollments;
-        this.recorder = recorder;
+        this.store = store;
         this.approvals = approvals;
+        this.clock = clock;
     }
 
     /** A certificate, or, while the label's manual approval is pending, when to ask again. */
@@ -61,25 +61,23 @@ public class EnrollmentService {
     }
 
     /**
-     * Signs and commits a certificate for a request that passed the profile's policy, as a device's enrollment.
+     * Signs and commits a certificate for a request that passed the profile's policy, as a device's enrollment. A
+     * device that did not exist when read goes the fast path of a first enrollment, unless something else must
+     * change in the same transaction (an approved request, a single-use credential).
      *
      * @param approvedRequest the approved pending request it answers, on labels that require approval
      */
     IssuedCertificate issue(EnrollmentContext context, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        X509CertificateHolder certificate = sign(profile, profile.certificate(), request);
-        if (FirstEnrollments.applies(context, approvedRequest)) {
-            Optional<IssuedCertificate> first = firstEnrollments.record(context, certificate);
+        Optional<DeviceRegistration> registration = store.registration(context.label(), context.deviceIdentity());
+        X509CertificateHolder certificate = sign(profile, registration, request);
+        if (registration.isEmpty() && approvedRequest.isEmpty() && context.singleUseCredential().isEmpty()) {
+            Optional<IssuedCertificate> first = store.recordFirst(context, certificate);
             if (first.isPresent()) {
                 return first.get();
             }
         }
-        // The device exists: its registration may limit what it is issued, so sign again where it does.
-        Optional<CertificateTemplate> limited = registered(context, profile);
-        if (limited.isPresent()) {
-            certificate = sign(profile, limited.get(), request);
-        }
-        return recorder.recordEnrollment(context, profile.duplicateDevice(), certificate, approvedRequest);
+        return store.recordEnrollment(context, profile.duplicateDevice(), certificate, approvedRequest);
     }
 
     public IssuedCertificate reenroll(EnrollmentContext context, Profile profile, Caller caller,
@@ -99,24 +97,18 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = sign(profile, registered(context, profile).orElse(profile.certificate()),
-                request);
-        return recorder.recordReenrollment(context, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
+        X509CertificateHolder certificate = sign(profile,
+                store.registration(context.label(), context.deviceIdentity()), request);
+        return store.recordReenrollment(context, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
 
-    /**
-     * The profile's template as the device's registration limits it, read now, or empty when the device has no
-     * registration that changes it; the recorder checks the registration again under the device lock.
-     */
-    private static Optional<CertificateTemplate> registered(EnrollmentContext context, Profile profile) {
-        return Device.lookup(context.label(), context.deviceIdentity())
-                .map(device -> DeviceRegistration.of(device).limit(profile.certificate()))
-                .filter(template -> !template.equals(profile.certificate()));
-    }
-
-    private X509CertificateHolder sign(Profile profile, CertificateTemplate template, CertificateRequestData request) {
-        return authorities.named(profile.issuingCa()).issue(template, request, Instant.now());
+    /** With the profile's template, as the device's registration, if any, limits it. */
+    private X509CertificateHolder sign(Profile profile, Optional<DeviceRegistration> registration,
+            CertificateRequestData request) {
+        CertificateTemplate template = registration.map(device -> device.limit(profile.certificate()))
+                .orElse(profile.certificate());
+        return authorities.named(profile.issuingCa()).issue(template, request, clock.instant());
     }
 
     private static CertificateRequestData accept(EnrollmentContext context, Profile profile,

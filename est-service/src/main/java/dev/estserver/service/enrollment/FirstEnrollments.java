@@ -2,7 +2,7 @@ package dev.estserver.service.enrollment;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +46,13 @@ class FirstEnrollments {
     private static final int MAX_ROWS = 64;
 
     private final AgroalDataSource dataSource;
+    private final Clock clock;
     private final LinkedBlockingQueue<FirstEnrollmentStatement.Row> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
 
-    FirstEnrollments(AgroalDataSource dataSource) {
+    FirstEnrollments(AgroalDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     @PostConstruct
@@ -68,20 +70,12 @@ class FirstEnrollments {
      *         written
      */
     Optional<IssuedCertificate> record(EnrollmentContext context, X509CertificateHolder certificate) {
-        CertificateRecord record = IssuedRows.certificate(certificate, context.label(), null, Instant.now());
+        CertificateRecord record = IssuedRows.certificate(certificate, context.label(), null, clock.instant());
         EnrollmentEvent event = IssuedRows.event(context, record);
         var row = new FirstEnrollmentStatement.Row(context.label(), context.deviceIdentity(), record, event,
                 new CompletableFuture<>());
         queue.add(row);
         return row.written().join() ? Optional.of(new IssuedCertificate(record.serial, record.der)) : Optional.empty();
-    }
-
-    /**
-     * Whether an issuance may try this path: nothing else must change in the same transaction (an approved request,
-     * a single-use credential). Whether the device is new, the statement itself finds out.
-     */
-    static boolean applies(EnrollmentContext context, Optional<Long> approvedRequest) {
-        return approvedRequest.isEmpty() && context.singleUseCredential().isEmpty();
     }
 
     /**

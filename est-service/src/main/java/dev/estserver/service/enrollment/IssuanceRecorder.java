@@ -1,5 +1,6 @@
 package dev.estserver.service.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,16 +27,32 @@ import dev.estserver.service.store.PendingRequest;
 /**
  * Commits an issued certificate together with the device state and the audit row, in one transaction. A
  * certificate reaches the client only after this commit, so the client never holds a certificate we do not know.
+ * A device's first enrollment goes the faster way of {@link FirstEnrollments} where it can.
  */
 @ApplicationScoped
-class IssuanceRecorder {
+class IssuanceRecorder implements IssuanceStore {
 
     private final AuditLog audit;
     private final Revocations revocations;
+    private final FirstEnrollments firstEnrollments;
+    private final Clock clock;
 
-    IssuanceRecorder(AuditLog audit, Revocations revocations) {
+    IssuanceRecorder(AuditLog audit, Revocations revocations, FirstEnrollments firstEnrollments, Clock clock) {
         this.audit = audit;
         this.revocations = revocations;
+        this.firstEnrollments = firstEnrollments;
+        this.clock = clock;
+    }
+
+    /** Read outside a transaction: what is read is checked again under the device lock when recorded. */
+    @Override
+    public Optional<DeviceRegistration> registration(String label, String identity) {
+        return Device.lookup(label, identity).map(DeviceRegistration::of);
+    }
+
+    @Override
+    public Optional<IssuedCertificate> recordFirst(EnrollmentContext context, X509CertificateHolder certificate) {
+        return firstEnrollments.record(context, certificate);
     }
 
     /**
@@ -43,8 +60,9 @@ class IssuanceRecorder {
      *                        when a concurrent poll on another replica issued it first, that certificate is returned
      *                        and this one is dropped unrecorded, so one approval yields one certificate
      */
+    @Override
     @Transactional
-    IssuedCertificate recordEnrollment(EnrollmentContext context, DuplicateDevicePolicy duplicates,
+    public IssuedCertificate recordEnrollment(EnrollmentContext context, DuplicateDevicePolicy duplicates,
             X509CertificateHolder certificate, Optional<Long> approvedRequest) {
         Optional<PendingRequest> approved = approvedRequest.map(id -> PendingRequest.lock(id).orElseThrow());
         if (approved.isPresent() && approved.get().status == PendingRequest.Status.ISSUED) {
@@ -60,7 +78,7 @@ class IssuanceRecorder {
                 case REJECT -> throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity
                         + "' is already enrolled (current certificate serial " + device.currentCertificateSerial
                         + ")", new Remedy.RenewOrReset(device.label));
-                case REPLACE -> revocations.revoke(replaces, RevocationReason.SUPERSEDED, Instant.now());
+                case REPLACE -> revocations.revoke(replaces, RevocationReason.SUPERSEDED, clock.instant());
                 case ALLOW -> replaces = null;
             }
         }
@@ -76,9 +94,10 @@ class IssuanceRecorder {
      * @param newIdentity the device's identity after a ChangeSubjectName re-enrollment; the device keeps its
      *                    history under the new name
      */
+    @Override
     @Transactional
-    IssuedCertificate recordReenrollment(EnrollmentContext context, String currentSerial, Optional<String> newIdentity,
-            X509CertificateHolder certificate) {
+    public IssuedCertificate recordReenrollment(EnrollmentContext context, String currentSerial,
+            Optional<String> newIdentity, X509CertificateHolder certificate) {
         CertificateRecord current = CertificateRecord.findBySerial(currentSerial)
                 .orElseThrow(() -> new RequestRejected(Problem.FORBIDDEN, "client certificate serial " + currentSerial
                         + " is not in this server's records; it cannot be renewed"));
@@ -106,7 +125,7 @@ class IssuanceRecorder {
     private IssuedCertificate record(EnrollmentContext context, Device device, X509CertificateHolder certificate,
             String replaces) {
         context.singleUseCredential().ifPresent(id -> Credential.consume(id, context.credentialName()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CertificateRecord record = IssuedRows.certificate(certificate, device.label, replaces, now);
         record.deviceId = device.id;
         record.persist();
@@ -118,12 +137,12 @@ class IssuanceRecorder {
     }
 
     /** With the device locked: its status, then what an operator registered for it. */
-    private static void requireEnrollable(Device device, X509CertificateHolder certificate) {
+    private void requireEnrollable(Device device, X509CertificateHolder certificate) {
         if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
             throw new RequestRejected(Problem.FORBIDDEN, "device '" + device.identity + "' is "
                     + device.status.name().toLowerCase(Locale.ROOT) + "; it cannot enroll until an operator "
                     + "resumes or resets it");
         }
-        DeviceRegistration.of(device).admit(certificate, Instant.now());
+        DeviceRegistration.of(device).admit(certificate, clock.instant());
     }
 }
