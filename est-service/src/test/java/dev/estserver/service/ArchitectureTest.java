@@ -1,6 +1,14 @@
 package dev.estserver.service;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +18,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package structure, checked on the compiled classes: the packages depend on each other in one direction only,
- * so that each can be read, tested and replaced from the ones below it.
+ * and the protocols sit on top, each on its own, so that a new protocol is a new package beside {@code protocol.est}
+ * that calls the same enrollment core.
  */
 class ArchitectureTest {
 
@@ -21,5 +30,36 @@ class ArchitectureTest {
     @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void nothingOutsideTheProtocolsDependsOnOne() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".protocol..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".protocol..")
+                .because("the enrollment core must not know which protocol carried a request").check(MAIN);
+    }
+
+    @Test
+    void protocolsDoNotDependOnEachOther() {
+        slices().matching(ROOT + ".protocol.(*)..").should().notDependOnEachOther().check(MAIN);
+    }
+
+    /** ARCHITECTURE.md's package table is checked against these: each says what its package owns. */
+    @Test
+    void everyPackageSaysWhatItOwns() throws IOException {
+        Path sources = Path.of("src/main/java", ROOT.split("\\."));
+        try (Stream<Path> tree = Files.walk(sources)) {
+            List<Path> packages = tree.filter(Files::isDirectory).filter(ArchitectureTest::holdsClasses).toList();
+            assertThat(packages).isNotEmpty()
+                    .allSatisfy(dir -> assertThat(dir.resolve("package-info.java")).exists());
+        }
+    }
+
+    private static boolean holdsClasses(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

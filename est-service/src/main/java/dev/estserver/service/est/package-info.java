@@ -1,6 +1,0 @@
-/**
- * The EST protocol (RFC 7030): the JAX-RS resource for {@code /.well-known/est[/<label>]/<operation>}, media types,
- * base64 bodies, PKCS#7 certs-only and multipart responses, and the mapping of refusals to status codes and reasons
- * that EST clients read.
- */
-package dev.estserver.service.est;
