@@ -1,8 +1,10 @@
 package dev.estserver.service.http;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -11,7 +13,9 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.context.EnrollmentContext;
+import dev.estserver.service.problem.Problem;
 import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.EnrollmentEvent;
 
@@ -27,10 +31,12 @@ public class Refusals {
 
     private final EnrollmentContext context;
     private final AuditLog audit;
+    private final EstConfig config;
 
-    Refusals(EnrollmentContext context, AuditLog audit) {
+    Refusals(EnrollmentContext context, AuditLog audit, EstConfig config) {
         this.context = context;
         this.audit = audit;
+        this.config = config;
     }
 
     /** A {@code text/plain} answer with {@code reason} as its body. */
@@ -61,6 +67,39 @@ public class Refusals {
             appendQuietly(event);
             return response.build();
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** A refusal in JAX-RS terms, such as a path no resource serves: its status with the message as the reason. */
+    public Response reject(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return reject(status, e.getMessage(), text(status, e.getMessage()));
+    }
+
+    /**
+     * A request that failed rather than was refused: 503 with Retry-After while the database is unreachable, else
+     * 500 with the request id to quote, the stack trace going to the log only.
+     */
+    public Response failed(Throwable e) {
+        if (causeOf(e, SQLException.class) != null) {
+            long seconds = config.limits().databaseRetryAfter().toSeconds();
+            LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", context.requestId(), context.operation(),
+                    context.label(), e);
+            return text(ProblemStatus.of(Problem.UNAVAILABLE), "certificate store (database) unavailable; "
+                    + "retry after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
+        }
+        LOG.errorf(e, "[%s] %s %s -> 500", context.requestId(), context.operation(), context.label());
+        recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
+        return text(500, "internal error; quote request id " + context.requestId() + " to the operator").build();
+    }
+
+    /** The exception of {@code type} in {@code e}'s chain of causes, or null. */
+    public static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** An audit row of the request with this outcome; a failure to write it is logged, never thrown. */

@@ -1,13 +1,10 @@
 package dev.estserver.service.protocol.est;
 
-import java.sql.SQLException;
-
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.context.EnrollmentContext;
@@ -18,11 +15,13 @@ import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
- * Turns every failure into a status code and a {@code text/plain} reason (a signed CMC response for CMC failures),
- * logs it once with the request id, and records it in the audit table. Stack traces go to the log, never to the
- * client. The admin API's authentication refusals are the admin package's own (its Bearer challenge).
+ * How EST answers a failure on its paths ({@link EstResource} maps its exceptions here): a status code and a
+ * {@code text/plain} reason in EST's words (a signed CMC response for CMC failures), the Basic challenge, 202 for a
+ * pending approval; logged once with the request id and recorded in the audit table. Stack traces go to the log,
+ * never to the client. Other HTTP paths are answered by {@code http.HttpErrorMapper}.
  */
-public class EstErrorMapper {
+@ApplicationScoped
+class EstErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(EstErrorMapper.class);
 
@@ -42,8 +41,7 @@ public class EstErrorMapper {
         this.config = config;
     }
 
-    @ServerExceptionMapper
-    public Response rejected(RequestRejected e) {
+    Response rejected(RequestRejected e) {
         String reason = EstRemedies.reason(e);
         int status = ProblemStatus.of(e.problem());
         Response.ResponseBuilder response;
@@ -64,8 +62,7 @@ public class EstErrorMapper {
     }
 
     /** RFC 7030 §4.2.3: 202 with Retry-After; the client polls with the same request. */
-    @ServerExceptionMapper
-    public Response deferred(RequestDeferred e) {
+    Response deferred(RequestDeferred e) {
         long seconds = Refusals.retryAfterSeconds(e.retryAfter());
         LOG.infof("[%s] %s %s from %s -> 202: %s", context.requestId(), context.operation(), context.label(),
                 context.clientAddress(), e.getMessage());
@@ -75,29 +72,10 @@ public class EstErrorMapper {
                 .header(REASON_HEADER, headerText(e.getMessage())).build();
     }
 
-    @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
-        return refusals.reject(e.getResponse().getStatus(), e.getMessage(),
-                Refusals.text(e.getResponse().getStatus(), e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
-        RequestRejected rejection = causeOf(e, RequestRejected.class);
-        if (rejection != null) {
-            return rejected(rejection);
-        }
-        if (causeOf(e, SQLException.class) != null) {
-            long seconds = config.limits().databaseRetryAfter().toSeconds();
-            LOG.warnf("[%s] %s %s -> 503: database unavailable: %s", context.requestId(), context.operation(),
-                    context.label(), e);
-            return Refusals.text(ProblemStatus.of(Problem.UNAVAILABLE), "certificate store (database) unavailable; "
-                    + "retry after " + seconds + " seconds").header(HttpHeaders.RETRY_AFTER, seconds).build();
-        }
-        LOG.errorf(e, "[%s] %s %s -> 500", context.requestId(), context.operation(), context.label());
-        refusals.recordQuietly(EnrollmentEvent.Outcome.FAILED, 500, e.getClass().getName());
-        return Refusals.text(500, "internal error; quote request id " + context.requestId() + " to the operator")
-                .build();
+    /** Anything else that went wrong on an EST path: a refusal in its chain of causes, or a failure. */
+    Response unexpected(Throwable e) {
+        RequestRejected rejection = Refusals.causeOf(e, RequestRejected.class);
+        return rejection != null ? rejected(rejection) : refusals.failed(e);
     }
 
     /** A header value is visible ASCII and spaces only: anything else a reason quotes becomes '?'. */
@@ -105,14 +83,5 @@ public class EstErrorMapper {
         StringBuilder text = new StringBuilder(reason.length());
         reason.chars().forEach(c -> text.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
         return text.toString();
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,11 +55,13 @@ public class EstResource {
     private final CertificateAuthorities authorities;
     private final ServerKeygenService serverKeygen;
     private final FullCmcEnrollment fullCmc;
+    private final EstErrorMapper errors;
     private final long maxBodySize;
 
     EstResource(Profiles profiles, Authenticator authenticator, EnrollmentService enrollment, EstResponses responses,
             EnrollmentContext context, CertificateAuthorities authorities, ServerKeygenService serverKeygen,
-            FullCmcEnrollment fullCmc, EstConfig config) {
+            FullCmcEnrollment fullCmc, EstErrorMapper errors, EstConfig config) {
+        this.errors = errors;
         this.authorities = authorities;
         this.serverKeygen = serverKeygen;
         this.fullCmc = fullCmc;
@@ -139,6 +142,22 @@ public class EstResource {
                 .ifPresent(header -> credentials.add(new Credentials.Authorization(header)));
         oneTimeCode.ifPresent(code -> credentials.add(new Credentials.OneTimeCode(code)));
         return new Presented(context.clientAddress(), credentials);
+    }
+
+    /** Mappers declared in the resource apply to its requests only, before the global ones of {@code http}. */
+    @ServerExceptionMapper
+    public Response rejected(RequestRejected e) {
+        return errors.rejected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response deferred(RequestDeferred e) {
+        return errors.deferred(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return errors.unexpected(e);
     }
 
     private EstPath begin(String path, String method, HttpServerRequest request) {
