@@ -1,5 +1,6 @@
 package dev.estserver.service.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,21 +24,23 @@ public class ApprovalDecisions {
     private static final int LIST_LIMIT = 500;
 
     private final AuditLog audit;
+    private final Clock clock;
 
-    ApprovalDecisions(AuditLog audit) {
+    ApprovalDecisions(AuditLog audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
     public List<ApprovalView> awaitingDecision() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return PendingRequest.awaitingDecision(now, LIST_LIMIT).stream().map(r -> ApprovalView.of(r, now)).toList();
     }
 
     @Transactional
     public ApprovalView get(long id) {
         return ApprovalView.of(PendingRequest.<PendingRequest>findByIdOptional(id).orElseThrow(() -> unknown(id)),
-                Instant.now());
+                clock.instant());
     }
 
     @Transactional
@@ -55,7 +58,7 @@ public class ApprovalDecisions {
     }
 
     private ApprovalView decide(EnrollmentContext context, long id, PendingRequest.Status decision, String reason) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         PendingRequest request = PendingRequest.lock(id).orElseThrow(() -> unknown(id));
         context.at(context.operation(), request.label);
         context.device(request.deviceIdentity);
