@@ -9,12 +9,13 @@ import javax.net.ssl.SSLSession;
 import jakarta.enterprise.context.RequestScoped;
 
 import dev.estserver.service.ca.Crypto;
-import dev.estserver.service.context.Caller;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**
- * What is known about the EST request being served, gathered as it flows through, for the audit row, the log
- * line and the metrics of its outcome.
+ * What is known about the request being served, whichever protocol or API carried it (the operation names it: an
+ * EST operation, {@code admin.*}, {@code crl}, {@code ocsp}), gathered as it flows through, for the audit row, the
+ * log line and the metrics of its outcome. The enrollment core reads the label, caller, device and TLS session
+ * from it; only the protocol layer fills in how the request arrived.
  */
 @RequestScoped
 public class EnrollmentContext {

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.estserver.service.ca.CertificateTemplate;
 import dev.estserver.service.support.TestCa;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestProfiles;

@@ -9,7 +9,6 @@ import java.security.KeyPairGenerator;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
-import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.CsrKey.Family;
 import dev.estserver.service.support.TestKeys;
 
