@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -35,7 +33,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -43,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.estserver.service.support.CountingSigner;
 import dev.estserver.service.support.TestCa;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestProfiles;
@@ -170,26 +168,5 @@ class CertificateAuthorityTest {
                 .build(certificate))).isTrue();
         assertThatThrownBy(() -> IssuingCa.of(keys.getPrivate(), List.of(CA_CERT)))
                 .hasMessageContaining("does not belong");
-    }
-
-    /** Signs with a key in memory and counts the signatures asked of it, as a token would see them. */
-    private static final class CountingSigner implements CaSigner {
-
-        private final PrivateKey key;
-        private final AtomicInteger signatures = new AtomicInteger();
-
-        CountingSigner(PrivateKey key) {
-            this.key = key;
-        }
-
-        @Override
-        public ContentSigner contentSigner() {
-            signatures.incrementAndGet();
-            return SignatureAlgorithms.signer(key);
-        }
-
-        int signatures() {
-            return signatures.get();
-        }
     }
 }

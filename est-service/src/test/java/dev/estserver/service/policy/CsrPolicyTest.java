@@ -4,9 +4,7 @@ import static dev.estserver.service.support.Rejected.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;
-import java.util.Base64;
 
-import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +25,7 @@ class CsrPolicyTest {
     }
 
     private static PKCS10CertificationRequest withBrokenSignature(KeyPair keys) {
-        return new PKCS10CertificationRequest(CertificationRequest.getInstance(
-                Base64.getDecoder().decode(Csrs.withBrokenSignature(Csrs.csr(keys, "CN=policy-test")))));
+        return Csrs.brokenSignature(Csrs.csr(keys, "CN=policy-test"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -113,9 +114,14 @@ public final class Csrs {
     }
 
     /** The same request with one bit of its signature flipped: proof of possession fails. */
-    public static byte[] withBrokenSignature(PKCS10CertificationRequest csr) {
+    public static PKCS10CertificationRequest brokenSignature(PKCS10CertificationRequest csr) {
         byte[] der = der(csr);
         der[der.length - 3] ^= 0x01;
-        return Base64.getEncoder().encode(der);
+        return new PKCS10CertificationRequest(CertificationRequest.getInstance(der));
+    }
+
+    /** {@link #brokenSignature} as a client sends it, in base64. */
+    public static byte[] withBrokenSignature(PKCS10CertificationRequest csr) {
+        return Base64.getEncoder().encode(der(brokenSignature(csr)));
     }
 }
