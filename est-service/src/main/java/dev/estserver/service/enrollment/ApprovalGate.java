@@ -14,10 +14,8 @@ import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.ca.SubjectAltNames;
 import dev.estserver.service.context.EnrollmentContext;
-import dev.estserver.service.policy.DuplicateDevicePolicy;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
-import dev.estserver.service.problem.Remedy;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Device;
@@ -44,7 +42,7 @@ class ApprovalGate implements Approvals {
         String csrHash = Digests.sha256Hex(Der.encode(csr.toASN1Structure()));
         PendingRequest pending = PendingRequest.lock(context.label(), csrHash).orElse(null);
         if (pending == null) {
-            requireNotEnrolled(context, profile);
+            requireEnrollable(context, profile);
             boolean inserted = newRequest(context, profile, request, csrHash, now).insertIfAbsent();
             pending = PendingRequest.lock(context.label(), csrHash).orElseThrow();
             if (inserted) {
@@ -76,17 +74,12 @@ class ApprovalGate implements Approvals {
         };
     }
 
-    /** A device the label would refuse anyway (409) is told so now, not after an operator approved it. */
-    private static void requireNotEnrolled(EnrollmentContext context, Profile profile) {
-        if (profile.duplicateDevice() != DuplicateDevicePolicy.REJECT) {
-            return;
-        }
-        Device.<Device>find("label = ?1 and identity = ?2", context.label(), context.deviceIdentity())
-                .firstResultOptional().filter(d -> d.currentCertificateSerial != null).ifPresent(d -> {
-                    throw new RequestRejected(Problem.CONFLICT, "device '" + d.identity + "' is already enrolled "
-                            + "(current certificate serial " + d.currentCertificateSerial + ")",
-                            new Remedy.RenewOrReset(d.label));
-                });
+    /** A device the label would refuse anyway is told so now, not after an operator approved it. */
+    private static void requireEnrollable(EnrollmentContext context, Profile profile) {
+        Device.lookup(context.label(), context.deviceIdentity()).map(KnownDevice::of).ifPresent(known -> {
+            known.requireNotStopped();
+            known.requireNotEnrolled(profile.duplicateDevice());
+        });
     }
 
     private static PendingRequest newRequest(EnrollmentContext context, Profile profile, CertificateRequestData request,

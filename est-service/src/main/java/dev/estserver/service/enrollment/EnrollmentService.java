@@ -24,7 +24,7 @@ import dev.estserver.service.problem.RequestRejected;
 /**
  * Enrollment and re-enrollment, whatever the protocol: policy, then one signature, then one transaction that
  * stores the result. The device is read before signing, so that the certificate is signed once, under what its
- * registration allows; signing happens outside the transaction, so that no database lock is held during public-key
+ * registration allows, and not at all when the device may not enroll; signing happens outside the transaction, so that no database lock is held during public-key
  * operations, and the store checks under the device lock what changed meanwhile.
  */
 @ApplicationScoped
@@ -69,9 +69,13 @@ public class EnrollmentService {
      */
     IssuedCertificate issue(EnrollmentContext context, Profile profile, CertificateRequestData request,
             Optional<Long> approvedRequest) {
-        Optional<DeviceRegistration> registration = store.registration(context.label(), context.deviceIdentity());
-        X509CertificateHolder certificate = sign(profile, registration, request);
-        if (registration.isEmpty() && approvedRequest.isEmpty() && context.singleUseCredential().isEmpty()) {
+        Optional<KnownDevice> device = store.device(context.label(), context.deviceIdentity());
+        device.ifPresent(known -> {
+            known.requireNotStopped();
+            known.requireNotEnrolled(profile.duplicateDevice());
+        });
+        X509CertificateHolder certificate = sign(profile, device, request);
+        if (device.isEmpty() && approvedRequest.isEmpty() && context.singleUseCredential().isEmpty()) {
             Optional<IssuedCertificate> first = store.recordFirst(context, certificate);
             if (first.isPresent()) {
                 return first.get();
@@ -97,16 +101,17 @@ public class EnrollmentService {
             CsrPolicy.checkNames(request, profile);
             newIdentity = Optional.of(DeviceIdentity.of(request));
         }
-        X509CertificateHolder certificate = sign(profile,
-                store.registration(context.label(), context.deviceIdentity()), request);
+        Optional<KnownDevice> device = store.device(context.label(), context.deviceIdentity());
+        device.ifPresent(KnownDevice::requireNotStopped);
+        X509CertificateHolder certificate = sign(profile, device, request);
         return store.recordReenrollment(context, SerialNumbers.toHex(current.getSerialNumber()), newIdentity,
                 certificate);
     }
 
     /** With the profile's template, as the device's registration, if any, limits it. */
-    private X509CertificateHolder sign(Profile profile, Optional<DeviceRegistration> registration,
+    private X509CertificateHolder sign(Profile profile, Optional<KnownDevice> device,
             CertificateRequestData request) {
-        CertificateTemplate template = registration.map(device -> device.limit(profile.certificate()))
+        CertificateTemplate template = device.map(known -> known.registration().limit(profile.certificate()))
                 .orElse(profile.certificate());
         return authorities.named(profile.issuingCa()).issue(template, request, clock.instant());
     }

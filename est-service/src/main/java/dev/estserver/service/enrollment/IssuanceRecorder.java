@@ -2,7 +2,6 @@ package dev.estserver.service.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +45,8 @@ class IssuanceRecorder implements IssuanceStore {
 
     /** Read outside a transaction: what is read is checked again under the device lock when recorded. */
     @Override
-    public Optional<DeviceRegistration> registration(String label, String identity) {
-        return Device.lookup(label, identity).map(DeviceRegistration::of);
+    public Optional<KnownDevice> device(String label, String identity) {
+        return Device.lookup(label, identity).map(KnownDevice::of);
     }
 
     @Override
@@ -70,17 +69,13 @@ class IssuanceRecorder implements IssuanceStore {
             return new IssuedCertificate(issued.serial, issued.der);
         }
         Device device = Device.lockOrCreate(context.label(), context.deviceIdentity());
-        requireEnrollable(device, certificate);
+        requireEnrollable(device, certificate).requireNotEnrolled(duplicates);
         // A PENDING device's current certificate, if it has one, was revoked: enrolling again is what it is for.
         String replaces = device.currentCertificateSerial;
-        if (device.status == Device.Status.ACTIVE) {
-            switch (duplicates) {
-                case REJECT -> throw new RequestRejected(Problem.CONFLICT, "device '" + device.identity
-                        + "' is already enrolled (current certificate serial " + device.currentCertificateSerial
-                        + ")", new Remedy.RenewOrReset(device.label));
-                case REPLACE -> revocations.revoke(replaces, RevocationReason.SUPERSEDED, clock.instant());
-                case ALLOW -> replaces = null;
-            }
+        if (device.status == Device.Status.ACTIVE && duplicates == DuplicateDevicePolicy.REPLACE) {
+            revocations.revoke(replaces, RevocationReason.SUPERSEDED, clock.instant());
+        } else if (device.status == Device.Status.ACTIVE) {
+            replaces = null; // ALLOW: both certificates stay valid
         }
         IssuedCertificate issued = record(context, device, certificate, replaces);
         approved.ifPresent(request -> {
@@ -137,12 +132,10 @@ class IssuanceRecorder implements IssuanceStore {
     }
 
     /** With the device locked: its status, then what an operator registered for it. */
-    private void requireEnrollable(Device device, X509CertificateHolder certificate) {
-        if (device.status == Device.Status.SUSPENDED || device.status == Device.Status.REVOKED) {
-            throw new RequestRejected(Problem.FORBIDDEN, "device '" + device.identity + "' is "
-                    + device.status.name().toLowerCase(Locale.ROOT) + "; it cannot enroll until an operator "
-                    + "resumes or resets it");
-        }
-        DeviceRegistration.of(device).admit(certificate, clock.instant());
+    private KnownDevice requireEnrollable(Device device, X509CertificateHolder certificate) {
+        KnownDevice known = KnownDevice.of(device);
+        known.requireNotStopped();
+        known.registration().admit(certificate, clock.instant());
+        return known;
     }
 }

@@ -15,8 +15,8 @@ import dev.estserver.service.policy.DuplicateDevicePolicy;
  */
 interface IssuanceStore {
 
-    /** The device's registration, read now; empty when no such device exists (yet). */
-    Optional<DeviceRegistration> registration(String label, String identity);
+    /** The device as it is now; empty when no such device exists (yet). */
+    Optional<KnownDevice> device(String label, String identity);
 
     /**
      * The fast path for a device that did not exist when read ({@link FirstEnrollments}).

@@ -42,6 +42,7 @@ import dev.estserver.service.policy.ParsedProfiles;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
+import dev.estserver.service.store.Device;
 import dev.estserver.service.support.CountingSigner;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.SettableClock;
@@ -96,8 +97,15 @@ class EnrollmentServiceTest {
         return Caller.basic("bootstrap", OptionalLong.empty());
     }
 
-    private static DeviceRegistration registered(Optional<Duration> validity) {
-        return new DeviceRegistration(LABEL, DEVICE, Optional.empty(), validity);
+    /** A device an operator registered, which holds no certificate yet. */
+    private static KnownDevice registered(Optional<Duration> validity) {
+        return new KnownDevice(Device.Status.PENDING, null,
+                new DeviceRegistration(LABEL, DEVICE, Optional.empty(), validity));
+    }
+
+    private static KnownDevice enrolled(Device.Status status) {
+        return new KnownDevice(status, "0A", new DeviceRegistration(LABEL, DEVICE, Optional.empty(),
+                Optional.empty()));
     }
 
     private EnrollmentOutcome enroll(Profile profile, Caller caller) {
@@ -171,7 +179,7 @@ class EnrollmentServiceTest {
 
     @Test
     void existingDeviceTakesTheGeneralPathWithoutTryingTheFastPath() {
-        store.registration = Optional.of(registered(Optional.empty()));
+        store.device = Optional.of(registered(Optional.empty()));
 
         X509CertificateHolder certificate = issued(enroll(DEFAULTS, bootstrap()));
 
@@ -184,7 +192,7 @@ class EnrollmentServiceTest {
     @ParameterizedTest(name = "registered {0}, profile P365D: {1}")
     @CsvSource({"P10D, P10D", "P400D, P365D"})
     void theShorterOfRegisteredAndProfileValidityApplies(Duration registered, Duration expected) {
-        store.registration = Optional.of(registered(Optional.of(registered)));
+        store.device = Optional.of(registered(Optional.of(registered)));
 
         X509CertificateHolder certificate = issued(enroll(DEFAULTS, bootstrap()));
 
@@ -252,7 +260,7 @@ class EnrollmentServiceTest {
     @ParameterizedTest
     @EnumSource(DuplicateDevicePolicy.class)
     void theProfilesDuplicateDevicePolicyIsWhatTheStoreApplies(DuplicateDevicePolicy policy) {
-        store.registration = Optional.of(registered(Optional.empty()));
+        store.device = Optional.of(registered(Optional.empty()));
 
         Profile profile = profile("duplicate-device", policy.name().toLowerCase(Locale.ROOT));
 
@@ -262,13 +270,32 @@ class EnrollmentServiceTest {
                 new Enrollment(policy, certificate, Optional.empty()));
     }
 
-    /**
-     * The store alone knows whether the device holds a certificate, under its lock, so a rejected duplicate has cost
-     * its signature already.
-     */
+    @Test
+    void rejectsADuplicateOfAnEnrolledDeviceBeforeSigning() {
+        store.device = Optional.of(enrolled(Device.Status.ACTIVE));
+
+        assertRejected(() -> enroll(DEFAULTS, bootstrap()), Problem.CONFLICT,
+                "device '" + DEVICE + "' is already enrolled (current certificate serial 0A)");
+        assertThat(store.calls).containsExactly(new Read(LABEL, DEVICE));
+        assertThat(signaturesMade()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Device.Status.class, names = {"SUSPENDED", "REVOKED"})
+    void refusesAStoppedDeviceBeforeSigning(Device.Status status) {
+        store.device = Optional.of(enrolled(status));
+
+        assertRejected(() -> enroll(profile("duplicate-device", "replace"), bootstrap()), Problem.FORBIDDEN,
+                "is " + status.name().toLowerCase(Locale.ROOT) + "; it cannot enroll");
+        assertRejected(() -> reenroll(DEFAULTS, csr()), Problem.FORBIDDEN, "it cannot enroll");
+        assertThat(store.calls).containsExactly(new Read(LABEL, DEVICE), new Read(LABEL, DEVICE));
+        assertThat(signaturesMade()).isZero();
+    }
+
+    /** A device enrolled by another request after it was read: the store, deciding under its lock, refuses. */
     @Test
     void conflictOfTheDuplicatePolicyReachesTheCaller() {
-        store.registration = Optional.of(registered(Optional.empty()));
+        store.device = Optional.of(registered(Optional.empty()));
         store.enrollmentRejection = Optional.of(new RequestRejected(Problem.CONFLICT,
                 "device '" + DEVICE + "' is already enrolled"));
 
@@ -323,7 +350,7 @@ class EnrollmentServiceTest {
 
     @Test
     void registrationLimitsTheRenewedCertificateToo() {
-        store.registration = Optional.of(registered(Optional.of(Duration.ofDays(10))));
+        store.device = Optional.of(registered(Optional.of(Duration.ofDays(10))));
 
         X509CertificateHolder certificate = reenroll(DEFAULTS, csr());
 
@@ -372,16 +399,16 @@ class EnrollmentServiceTest {
         private final List<Call> calls = new ArrayList<>();
         /** What each general-path write would use up. */
         private final List<OptionalLong> singleUseCredentials = new ArrayList<>();
-        private Optional<DeviceRegistration> registration = Optional.empty();
+        private Optional<KnownDevice> device = Optional.empty();
         /** As when a concurrent enrollment or an operator created the device after it was read. */
         private boolean firstEnrollmentFindsTheDevice;
         /** As the duplicate policy REJECT does for a device that holds a certificate. */
         private Optional<RequestRejected> enrollmentRejection = Optional.empty();
 
         @Override
-        public Optional<DeviceRegistration> registration(String label, String identity) {
+        public Optional<KnownDevice> device(String label, String identity) {
             calls.add(new Read(label, identity));
-            return registration;
+            return device;
         }
 
         @Override
