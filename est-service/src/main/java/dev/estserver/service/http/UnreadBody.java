@@ -50,7 +50,7 @@ class UnreadBody {
 
     /** Once the answer is written: read and discard whatever of the request body is still to come. */
     void discardRest(HttpServerRequest request) {
-        if (request.isEnded()) {
+        if (arrived(request)) {
             return;
         }
         boolean http2 = request.version() == HttpVersion.HTTP_2;
@@ -85,6 +85,19 @@ class UnreadBody {
                 request.connection().close();
             }
         }
+    }
+
+    /**
+     * Whether the whole body has arrived. One read to its end is left paused by its reader, and Vert.x counts a paused
+     * HTTP/1.x request as not ended until it is resumed. Taken for unread, every enrollment kept its request in
+     * memory for 10 s under a timer that then closed the keep-alive connection it came on, however many requests
+     * later (at 1,300 enrollments/s about 100 MB live of the benchmark's 192 MB heap, and GC time tripled).
+     */
+    private static boolean arrived(HttpServerRequest request) {
+        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+            request.resume();
+        }
+        return request.isEnded();
     }
 
     private static long unreadDeclared(HttpServerRequest request) {
