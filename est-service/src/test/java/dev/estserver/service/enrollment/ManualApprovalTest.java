@@ -165,4 +165,21 @@ class ManualApprovalTest {
         rejections.assertRejected(client.enroll("manual", newCsr(name)), 409, "device '" + name
                 + "' is already enrolled");
     }
+
+    /** A device the store would refuse is told so at once, rather than leaving a request no approval can serve. */
+    @Test
+    void suspendedDeviceIsRefusedAtOnceInsteadOfWaitingForAnApproval() {
+        String name = device();
+        PKCS10CertificationRequest csr = newCsr(name);
+        client.enroll("manual", csr);
+        json(admin.post("approvals/" + pendingId(name) + "/approve", null));
+        assertThat(client.enroll("manual", csr).statusCode()).isEqualTo(200);
+        Object id = database.single("select id from device where label = 'manual' and identity = ?", name);
+        json(admin.post("devices/" + id + "/suspend", null));
+
+        rejections.assertRejected(client.enroll("manual", newCsr(name)), 403, "device '" + name
+                + "' is suspended; it cannot enroll until an operator resumes or resets it");
+        assertThat(database.count("select count(*) from pending_request where device_identity = ?", name))
+                .isOne();
+    }
 }
