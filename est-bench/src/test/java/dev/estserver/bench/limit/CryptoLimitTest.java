@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.estserver.bench.load.CsrPool;
 import dev.estserver.bench.run.BenchPki;
 import dev.estserver.bench.run.CaAlgorithm;
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.IssuingCa;
 
 class CryptoLimitTest {

@@ -25,7 +25,7 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;

@@ -10,7 +10,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;

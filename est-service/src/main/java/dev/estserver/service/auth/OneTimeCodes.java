@@ -14,7 +14,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.context.Caller;
 import dev.estserver.service.policy.AuthMethod;

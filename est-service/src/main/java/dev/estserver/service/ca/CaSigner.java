@@ -14,4 +14,7 @@ public interface CaSigner {
      * of the signature being made, so it is neither shared between threads nor reused.
      */
     ContentSigner contentSigner();
+
+    /** The name of the provider that makes its signatures, as health and metrics report it. */
+    String provider();
 }

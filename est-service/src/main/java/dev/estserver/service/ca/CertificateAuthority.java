@@ -52,6 +52,9 @@ public interface CertificateAuthority {
      */
     byte[] ocspResponse(OCSPReq request, OcspResponder.Lookup lookup, Instant now);
 
+    /** The name of the provider that makes this CA's signatures, as health and metrics report it. */
+    String signingProvider();
+
     /** Signs one CMS SignedData as this CA, naming its certificate; a new one for each message. */
     SignerInfoGenerator cmsSigner();
 }

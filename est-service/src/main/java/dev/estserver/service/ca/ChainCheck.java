@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import dev.estserver.service.crypto.Crypto;
+
 /**
  * Checks a configured chain file at startup. A file in the wrong order, with an expired or non-CA certificate, or
  * without the root that clients bootstrap their trust from, would otherwise surface later and far from its cause: as

@@ -26,6 +26,8 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JceAsymmetricKeyWrapper;
 
+import dev.estserver.service.crypto.Crypto;
+
 /**
  * A server-generated private key encrypted for the client, as RFC 7030 §4.4.2 and RFC 5958 §4 describe: the key in
  * an AsymmetricKeyPackage, signed (SignedData) by the issuing CA that generated it, so the client can check its

@@ -26,6 +26,9 @@ import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import dev.estserver.service.crypto.Crypto;
+import dev.estserver.service.crypto.CryptoProviders;
+
 /**
  * An issuing CA whose certificates, CRLs and OCSP responses are built here with BouncyCastle and signed by its
  * {@link CaSigner}. Parsed once at startup: everything certificate building needs from it is computed here, not per
@@ -39,9 +42,14 @@ public record IssuingCa(CaSigner signer, List<X509Certificate> chain, X509Certif
         AuthorityKeyIdentifier authorityKeyIdentifier, List<Certificate> cacerts,
         Optional<RevocationPointers> revocationPointers) implements CertificateAuthority {
 
-    /** A CA whose key is held in this process. */
+    /** A CA whose key is held in this process, signing with the {@link CryptoProviders#active() active} providers. */
     public static IssuingCa of(PrivateKey key, List<X509Certificate> chain) {
-        return of(new PrivateKeySigner(key), chain);
+        return of(key, chain, CryptoProviders.active());
+    }
+
+    /** A CA whose key is held in this process, signing with {@code providers}. */
+    public static IssuingCa of(PrivateKey key, List<X509Certificate> chain, CryptoProviders providers) {
+        return of(new PrivateKeySigner(key, providers), chain);
     }
 
     /** A CA signing through {@code signer}, refused unless its key is the one the first certificate certifies. */
@@ -109,6 +117,11 @@ public record IssuingCa(CaSigner signer, List<X509Certificate> chain, X509Certif
     @Override
     public byte[] ocspResponse(OCSPReq request, OcspResponder.Lookup lookup, Instant now) {
         return OcspResponder.signed(this, request, lookup, now);
+    }
+
+    @Override
+    public String signingProvider() {
+        return signer.provider();
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
+import dev.estserver.service.crypto.Crypto;
+
 /** Key generation, and the check that a configured private key belongs to its certificate. */
 public final class KeyPairs {
 

@@ -30,6 +30,8 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import dev.estserver.service.crypto.Crypto;
+
 /**
  * Answers OCSP requests (RFC 6960) for the certificates of our issuing CAs, signed by the issuing CA itself
  * (§2.6: no delegated responder certificate to manage). The state of each serial comes from {@link Lookup}, asked

@@ -23,6 +23,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
+import dev.estserver.service.crypto.Crypto;
+
 /** Reads and writes PEM certificates and keys. Errors name the file and what was expected in it. */
 public final class PemFiles {
 

@@ -18,6 +18,7 @@ import io.quarkus.runtime.Startup;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
+import dev.estserver.service.crypto.CryptoProviders;
 
 /**
  * Where the CA and TLS server material comes from: the configured PEM files, or in demo mode the generated
@@ -38,11 +39,12 @@ public class PkiMaterial {
     private final Path tlsCertFile;
     private final Path tlsKeyFile;
 
-    PkiMaterial(EstConfig config) {
+    /** {@code providers}: chosen before any CA key is loaded, as each key is converted for its signing provider. */
+    PkiMaterial(EstConfig config, CryptoProviders providers) {
         Optional<Path> demoDir = config.demo().enabled() ? Optional.of(config.demo().dir()) : Optional.empty();
         demoDir.ifPresent(DemoPki::ensure);
         Map<String, IssuingCa> cas = new LinkedHashMap<>();
-        cas.put(DEFAULT_CA, load(config.ca(), "est.ca.",
+        cas.put(DEFAULT_CA, load(config.ca(), "est.ca.", providers,
                 resolve(config.ca().certFile(), demoDir, DemoPki.CA_CERT, "est.ca.cert-file"),
                 resolve(config.ca().keyFile(), demoDir, DemoPki.CA_KEY, "est.ca.key-file")));
         config.cas().forEach((name, ca) -> {
@@ -50,7 +52,7 @@ public class PkiMaterial {
             if (DEFAULT_CA.equals(name)) {
                 throw new IllegalStateException(prefix + "*: the name '" + DEFAULT_CA + "' is the CA of est.ca.*");
             }
-            cas.put(name, load(ca, prefix, required(ca.certFile(), prefix + "cert-file"),
+            cas.put(name, load(ca, prefix, providers, required(ca.certFile(), prefix + "cert-file"),
                     required(ca.keyFile(), prefix + "key-file")));
         });
         config.revocation().baseUrl().ifPresentOrElse(base -> cas.replaceAll((name, ca) ->
@@ -65,14 +67,15 @@ public class PkiMaterial {
                 Instant.now());
     }
 
-    private static IssuingCa load(EstConfig.Ca config, String prefix, Path cert, Path key) {
+    private static IssuingCa load(EstConfig.Ca config, String prefix, CryptoProviders providers, Path cert,
+            Path key) {
         ConfiguredFile keyFile = new ConfiguredFile(prefix + "key-file", key);
         PrivateKey caKey = keyFile.privateKey();
         String anchorProperty = prefix + "trust-anchor-file";
         List<X509Certificate> chain = ChainCheck.issuingChain(new ConfiguredFile(prefix + "cert-file", cert), keyFile,
                 caKey, anchorProperty, config.trustAnchorFile().map(file -> new ConfiguredFile(anchorProperty, file)),
                 Instant.now());
-        return IssuingCa.of(caKey, chain).withRollover(config.rolloverCertFiles().orElse(List.of()).stream()
+        return IssuingCa.of(caKey, chain, providers).withRollover(config.rolloverCertFiles().orElse(List.of()).stream()
                 .flatMap(file -> new ConfiguredFile(prefix + "rollover-cert-files", file).certificates().stream())
                 .toList());
     }

@@ -4,18 +4,26 @@ import java.security.PrivateKey;
 
 import org.bouncycastle.operator.ContentSigner;
 
-/** A CA key held in this process (read from a PEM file), signing with the JCA provider that is fastest for it. */
+import dev.estserver.service.crypto.CryptoProviders;
+import dev.estserver.service.crypto.SigningKey;
+
+/** A CA key held in this process (read from a PEM file), signing with the provider that is fastest for it. */
 final class PrivateKeySigner implements CaSigner {
 
-    private final PrivateKey key;
+    private final SigningKey key;
 
-    PrivateKeySigner(PrivateKey key) {
+    PrivateKeySigner(PrivateKey key, CryptoProviders providers) {
         // Converted once here, not per signature.
-        this.key = SignatureAlgorithms.forFastestSigner(key);
+        this.key = providers.signingKey(key);
     }
 
     @Override
     public ContentSigner contentSigner() {
         return SignatureAlgorithms.signer(key);
+    }
+
+    @Override
+    public String provider() {
+        return key.provider().getName();
     }
 }

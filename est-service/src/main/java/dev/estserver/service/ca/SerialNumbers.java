@@ -3,6 +3,7 @@ package dev.estserver.service.ca;
 import java.math.BigInteger;
 import java.util.Locale;
 
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 

@@ -63,6 +63,24 @@ public interface EstConfig {
      */
     Throttle throttle();
 
+    /** The cryptographic providers the service computes with. */
+    Crypto crypto();
+
+    interface Crypto {
+        /**
+         * {@code auto}: AWS-LC through the Amazon Corretto Crypto Provider for CSR checks, CA signatures and the TLS
+         * handshake's primitives where its native library loads (Linux x86-64, a temporary directory that allows
+         * executables), else the JDK's and BouncyCastle's providers, with one warning at startup. {@code native}:
+         * refuse to start without it. {@code jdk}: never load it.
+         */
+        @WithDefault("auto")
+        Provider provider();
+
+        enum Provider {
+            AUTO, NATIVE, JDK
+        }
+    }
+
     interface Demo {
         /** Generate a demo CA, TLS certificate and bootstrap credential on first start, and reuse them after. */
         @WithDefault("false")

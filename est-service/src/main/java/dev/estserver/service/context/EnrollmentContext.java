@@ -8,7 +8,7 @@ import javax.net.ssl.SSLSession;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.store.EnrollmentEvent;
 
 /**

@@ -1,4 +1,5 @@
 /**
- * Readiness checks beyond the database's: whether every issuing CA can sign.
+ * Readiness checks beyond the database's: whether every issuing CA can sign, and which cryptographic provider
+ * serves each operation (also as a metric).
  */
 package dev.estserver.service.health;

@@ -2,14 +2,13 @@ package dev.estserver.service.policy;
 
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.estserver.service.ca.CertificateRequestData;
-import dev.estserver.service.ca.Crypto;
 import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.SubjectAltNames;
+import dev.estserver.service.crypto.CryptoProviders;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
@@ -18,9 +17,6 @@ import dev.estserver.service.problem.RequestRejected;
  * verification off CSRs we would refuse anyway; then proof of possession.
  */
 public final class CsrPolicy {
-
-    private static final JcaContentVerifierProviderBuilder VERIFIERS =
-            new JcaContentVerifierProviderBuilder().setProvider(Crypto.BC);
 
     private CsrPolicy() {
     }
@@ -44,13 +40,14 @@ public final class CsrPolicy {
     }
 
     /**
-     * The CSR's signature under its own key (RFC 2986 proof of possession). Public also for {@code make bench},
-     * which measures this exact code path as the cryptographic limit of an enrollment.
+     * The CSR's signature under its own key (RFC 2986 proof of possession), checked with the active providers.
+     * Public also for {@code make bench}, which measures this exact code path as the cryptographic limit of an
+     * enrollment.
      */
     public static void verifyProofOfPossession(PKCS10CertificationRequest csr) {
         boolean valid;
         try {
-            ContentVerifierProvider verifier = VERIFIERS.build(csr.getSubjectPublicKeyInfo());
+            ContentVerifierProvider verifier = CryptoProviders.active().verifiers(csr.getSubjectPublicKeyInfo());
             valid = csr.isSignatureValid(verifier);
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             throw new RequestRejected(Problem.MALFORMED, "CSR signature cannot be checked (proof of possession): "

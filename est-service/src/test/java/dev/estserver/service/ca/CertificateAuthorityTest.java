@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.support.CountingSigner;
 import dev.estserver.service.support.TestCa;
 import dev.estserver.service.support.TestKeys;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.support.TestCa;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestProfiles;

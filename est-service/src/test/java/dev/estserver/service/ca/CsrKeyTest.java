@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 import dev.estserver.service.ca.CsrKey.Family;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.support.TestKeys;
 
 class CsrKeyTest {

@@ -37,7 +37,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.Der;
 import dev.estserver.service.ca.SignatureAlgorithms;
 

@@ -24,7 +24,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 
 /** A CMC Full PKI Response (RFC 5272 §3.3) read the way a CMC client reads it. */
 public record CmcResponse(CMSSignedData signedData, PKIResponse pkiResponse) {

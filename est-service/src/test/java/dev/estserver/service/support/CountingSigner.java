@@ -27,6 +27,11 @@ public final class CountingSigner implements CaSigner {
         return SignatureAlgorithms.signer(key);
     }
 
+    @Override
+    public String provider() {
+        return "counting " + SignatureAlgorithms.forKey(key);
+    }
+
     public int signatures() {
         return signatures.get();
     }

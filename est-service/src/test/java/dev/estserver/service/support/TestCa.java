@@ -17,7 +17,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import dev.estserver.service.ca.CertificateAuthority;
 import dev.estserver.service.ca.CertificateRequestData;
 import dev.estserver.service.ca.CertificateTemplate;
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.DemoPki;
 import dev.estserver.service.ca.IssuingCa;
 import dev.estserver.service.ca.PemFiles;

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 
 /**
  * A {@code multipart/mixed} body (RFC 2046 §5.1), as the {@code /serverkeygen} response carries its key and

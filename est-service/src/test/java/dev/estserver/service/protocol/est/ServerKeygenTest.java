@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.ca.EncryptedKeyPackage;
 import dev.estserver.service.ca.KeyIdentifiers;

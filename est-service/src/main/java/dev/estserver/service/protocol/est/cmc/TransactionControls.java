@@ -15,7 +15,7 @@ import org.bouncycastle.asn1.cmc.CMCObjectIdentifiers;
 import org.bouncycastle.asn1.cmc.TaggedAttribute;
 import org.bouncycastle.asn1.cms.Attribute;
 
-import dev.estserver.service.ca.Crypto;
+import dev.estserver.service.crypto.Crypto;
 
 /**
  * The controls that tie a response to its request (RFC 5272 §6.6): a transactionId is returned as sent, a

@@ -1,4 +1,4 @@
-package dev.estserver.service.ca;
+package dev.estserver.service.crypto;
 
 import java.security.Provider;
 import java.security.SecureRandom;
