@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,38 @@ class PackagedServiceIT {
             sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8445/.well-known/est/cacerts -o ca.b64");
             assertThat(sh.ok("openssl base64 -d -in ca.b64 | openssl pkcs7 -inform DER -print_certs | openssl x509 "
                     + "-noout -subject")).contains("EST Demo Root CA");
+        }
+    }
+
+    /**
+     * Where the native crypto library cannot load (here: its temporary directory is a file, as a read-only or
+     * noexec one would refuse it), the service says so once, serves on the JDK's providers, and health says why.
+     */
+    @Test
+    void servesOnTheJdkProvidersWhereTheNativeCryptoLibraryCannotLoadSayingSoOnce() throws Exception {
+        Path demo = Files.createTempDirectory("est-demo");
+        Path notADirectory = Files.createTempFile("not-a-directory", "");
+        try (ServiceProcess service = ServiceProcess.start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
+                "-Dcom.amazon.corretto.crypto.provider.tmpdir=" + notADirectory,
+                "-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.http.ssl-port=8446",
+                "-Dquarkus.management.port=9003"))) {
+            service.awaitReady(9003);
+            Shell sh = new Shell(demo);
+            String device = "fallback-" + UUID.randomUUID();
+            sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
+            sh.ok("openssl req -new -key key.pem -subj /CN=" + device + " -out csr.pem");
+            assertThat(sh.ok("curl -sS --cacert ca.pem -u estuser:estpwd -H 'Content-Type: application/pkcs10' "
+                    + "--data-binary @csr.pem https://localhost:8446/.well-known/est/simpleenroll -o cert.b64 "
+                    + "-w '%{http_code}'")).isEqualTo("200");
+            assertThat(sh.ok("openssl base64 -d -in cert.b64 | openssl pkcs7 -inform DER -print_certs | "
+                    + "openssl x509 -noout -subject")).contains(device);
+            assertThat(sh.ok("curl -sS http://localhost:9003/q/health/ready")).contains(
+                    "\"providers\": \"jdk: JDK", "\"fallback\": \"AssertionError: Unable to create temporary "
+                            + "directory due to IOException: " + notADirectory, "\"csr-verification\": \"BC\"", "\"tls-signature\": \"SunEC\"");
+            assertThat(service.log().lines().filter(line -> line.contains("Cryptography:")))
+                    .singleElement(InstanceOfAssertFactories.STRING)
+                    .contains("WARN", "the native library cannot load here (AssertionError: Unable to create "
+                            + "temporary directory", "run on the JDK's providers", "est.crypto.provider=jdk");
         }
     }
 }

@@ -30,11 +30,7 @@ public record NativeProvider(Provider provider, String failure) {
     }
 
     static NativeProvider unavailable(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return new NativeProvider(null, root.getClass().getSimpleName() + ": " + root.getMessage());
+        return new NativeProvider(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     public boolean loaded() {
