@@ -21,6 +21,7 @@ import dev.estserver.service.store.AuditLog;
 import dev.estserver.service.store.CertificateRecord;
 import dev.estserver.service.store.Credential;
 import dev.estserver.service.store.Device;
+import dev.estserver.service.store.DeviceReader;
 import dev.estserver.service.store.PendingRequest;
 
 /**
@@ -34,19 +35,22 @@ class IssuanceRecorder implements IssuanceStore {
     private final AuditLog audit;
     private final Revocations revocations;
     private final FirstEnrollments firstEnrollments;
+    private final DeviceReader devices;
     private final Clock clock;
 
-    IssuanceRecorder(AuditLog audit, Revocations revocations, FirstEnrollments firstEnrollments, Clock clock) {
+    IssuanceRecorder(AuditLog audit, Revocations revocations, FirstEnrollments firstEnrollments,
+            DeviceReader devices, Clock clock) {
         this.audit = audit;
         this.revocations = revocations;
         this.firstEnrollments = firstEnrollments;
+        this.devices = devices;
         this.clock = clock;
     }
 
     /** Read outside a transaction: what is read is checked again under the device lock when recorded. */
     @Override
     public Optional<KnownDevice> device(String label, String identity) {
-        return Device.lookup(label, identity).map(KnownDevice::of);
+        return devices.find(label, identity).map(KnownDevice::of);
     }
 
     @Override

@@ -27,6 +27,9 @@ class FirstEnrollmentStatementTest {
     @Inject
     Database database;
 
+    @Inject
+    DeviceReader reader;
+
     /** What Hibernate's bytecode enhancement adds to an entity, which is not a column. */
     private static final String HIBERNATE_STATE = ".*\\$\\$_hibernate.*";
 
@@ -49,6 +52,8 @@ class FirstEnrollmentStatementTest {
             String serial = written.certificate().serial;
             assertThat(database.single("select status || ' ' || current_certificate_serial from device "
                     + "where label = ? and identity = ?", label, written.identity())).isEqualTo("ACTIVE " + serial);
+            Device read = reader.find(label, written.identity()).orElseThrow();
+            assertThat(read.status + " " + read.currentCertificateSerial).isEqualTo("ACTIVE " + serial);
             assertThat(database.count("select count(*) from certificate c join device d on d.id = c.device_id "
                     + "where c.serial = ? and d.identity = ?", serial, written.identity())).isEqualTo(1);
             assertThat(database.count("select count(*) from enrollment_event where serial = ? and outcome = 'ISSUED' "
