@@ -106,6 +106,7 @@ public final class BenchRun {
                 e.getValue().computedOn(), atStart.get(e.getKey()), atEnd.get(e.getKey()))).toList();
         CaRun run = new CaRun(ca, limits.values().iterator().next().threads(), measured, runs);
         out.println(run.limitLine());
+        run.comparisons().forEach(c -> out.println(c.line()));
         return run;
     }
 

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Everything measured with one issuing CA: each provider set's crypto limit, and its service run. */
+/**
+ * Everything measured with one issuing CA: each provider set's crypto limit, its service run, and the comparison of
+ * the two sets where both ran.
+ */
 record CaRun(CaAlgorithm ca, int limitThreads, List<ProviderLimit> limits, List<ProviderRun> runs) {
 
     /** The largest drift of any provider set's limit: the machine's noise, which no comparison can be finer than. */
@@ -26,6 +29,10 @@ record CaRun(CaAlgorithm ca, int limitThreads, List<ProviderLimit> limits, List<
         return runs.stream().flatMap(r -> r.scenarios().stream()).toList();
     }
 
+    List<AbComparison> comparisons() {
+        return AbComparison.of(scenarios());
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> limit = new LinkedHashMap<>();
         limit.put("threads", limitThreads);
@@ -37,6 +44,7 @@ record CaRun(CaAlgorithm ca, int limitThreads, List<ProviderLimit> limits, List<
         json.put("description", ca.description());
         json.put("cryptoLimit", limit);
         json.put("runs", runs.stream().map(ProviderRun::toJson).toList());
+        json.put("ab", comparisons().stream().map(AbComparison::toJson).toList());
         return json;
     }
 }

@@ -54,6 +54,9 @@ class BenchRunIT {
         assertThat(lines).anyMatch(l -> l.startsWith("seed: ca=ec-p256 provider=jdk rows=1000 time="));
         assertThat(lines).anyMatch(l -> l.matches("limit: ca=ec-p256 native start=\\d+/s end=\\d+/s "
                 + "\\| jdk start=\\d+/s end=\\d+/s noise=.*"));
+        assertThat(lines).filteredOn(l -> l.startsWith("ab: ")).hasSize(2).allMatch(l -> l.matches("ab: ca=ec-p256 "
+                + "keep-alive(-1m)? conc=2: native \\d+/s p99 \\S+ms errors 0 \\| jdk \\d+/s p99 \\S+ms errors 0 "
+                + "\\| native/jdk \\d+\\.\\d{2}x"));
         assertThat(lines).anyMatch(l -> l.startsWith("target: "));
         for (String provider : List.of("native", "jdk")) {
             assertThat(OUT.resolve("service-ec-p256-" + provider + ".log")).as("the service's own word")
@@ -64,7 +67,8 @@ class BenchRunIT {
         assertThat(json).contains("\"cpus\": " + Runtime.getRuntime().availableProcessors(),
                 "\"atStartPerSecond\"", "\"atEndPerSecond\"", "\"rows\": 1000", "\"scenario\": \"keep-alive\"",
                 "\"scenario\": \"keep-alive-1m\"", "\"errors\": 0", "\"targets\"", "\"provider\": \"native\"",
-                "\"provider\": \"jdk\"", "\"computedOn\": \"CSR check on AmazonCorrettoCryptoProvider");
+                "\"provider\": \"jdk\"", "\"computedOn\": \"CSR check on AmazonCorrettoCryptoProvider",
+                "\"throughputNativeOverJdk\"");
         assertThat(json).contains("\"summary\": \"" + summaries.getFirst().group() + "\"");
     }
 }

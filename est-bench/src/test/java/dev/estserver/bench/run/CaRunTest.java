@@ -36,7 +36,7 @@ class CaRunTest {
     }
 
     @Test
-    void scenariosAreThoseOfEveryRunAndTheJsonHasTheRunsPerProvider() {
+    void scenariosAreThoseOfEveryRunAndTheJsonHasTheRunsPerProviderAndTheirComparison() {
         ScenarioResult nativeResult = Results.of("keep-alive", 64, EC_P256, NATIVE, 27120, 41, 0, 300);
         ScenarioResult jdkResult = Results.of("keep-alive", 64, EC_P256, JDK, 14520, 83, 0, 300);
         CaRun run = new CaRun(EC_P256, 2, List.of(NATIVE_LIMIT, JDK_LIMIT), List.of(
@@ -47,5 +47,7 @@ class CaRunTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> runs = (List<Map<String, Object>>) run.toJson().get("runs");
         assertThat(runs).extracting(r -> r.get("provider")).containsExactly("native", "jdk");
+        assertThat(run.comparisons()).containsExactly(new AbComparison(nativeResult, jdkResult));
+        assertThat(run.toJson().get("ab")).isEqualTo(List.of(new AbComparison(nativeResult, jdkResult).toJson()));
     }
 }
