@@ -6,7 +6,8 @@ MGMT_PORT ?= 9000
 EST_DIR ?= .est
 MVN_ARGS ?= -B -ntp
 KUBECTL ?= kubectl
-# Options of `est-bench.jar run`, e.g. BENCH_ARGS="--cas ec-p256 --scenarios keep-alive" (README.md, Benchmark)
+# Options of `est-bench.jar run`, e.g. BENCH_ARGS="--cas ec-p256 --providers native --scenarios keep-alive"
+# (README.md, Benchmark; --providers native,jdk, the default, compares the two crypto provider sets)
 BENCH_ARGS ?=
 JAVA_HOME ?=
 JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
@@ -42,7 +43,7 @@ e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, servic
 	$(MVNW) -DskipTests package
 	$(MVNW) -pl est-operator failsafe:integration-test failsafe:verify -Dit.test=EndToEndIT
 
-bench: db jdk ## Measure enrollment speed against the crypto limit, both CA types, every scenario (target/bench/)
+bench: db jdk ## Measure enrollment speed against the crypto limit, both CA types and provider sets (target/bench/)
 	$(MVNW) -DskipTests package
 	$(JDK)/bin/java -Djava.security.properties=est-bench/client.security -jar est-bench/target/est-bench.jar run $(BENCH_ARGS)
 

@@ -2,16 +2,19 @@ package dev.estserver.bench.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code run} command's options; every one has the default {@code make bench} uses.
  *
+ * @param providers     the crypto providers to compare, one service run each per CA, in this order
  * @param serviceWarmup how long each freshly started service is driven, unmeasured, before its first scenario, so
  *                      that no scenario measures the JIT compiler
  * @param limitWarmup   how long the crypto limit runs before it counts
@@ -19,13 +22,15 @@ import java.util.regex.Pattern;
  * @param seedRows      certificates in the database before the seeded scenario
  * @param serviceJar    the packaged service, relative to the repository root
  */
-public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Duration warmup, Duration duration,
-        Duration serviceWarmup, Duration limitWarmup, Duration limitDuration, int seedRows, String database, Path out,
-        Path serviceJar) {
+public record BenchOptions(List<CaAlgorithm> cas, List<ProviderSet> providers, List<Scenario> scenarios,
+        Duration warmup, Duration duration, Duration serviceWarmup, Duration limitWarmup, Duration limitDuration,
+        int seedRows, String database, Path out, Path serviceJar) {
 
     static final String USAGE = """
             usage: java -jar est-bench/target/est-bench.jar run [options]   (from the repository root)
               --cas ec-p256,rsa-2048        issuing CA key types, one service run each
+              --providers native,jdk        crypto providers (est.crypto.provider): for each CA one service run and
+                                            one crypto limit each, compared (A/B) when both run
               --scenarios <s>,...           keep-alive, new-connection, new-connection-resumed, connections-1000,
                                             keep-alive-1m; <name>:<concurrency> for one concurrency (default: all)
               --warmup 5s --duration 10s    per scenario: unmeasured warm-up, then the measured window
@@ -41,9 +46,9 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     public static BenchOptions defaults() {
-        return new BenchOptions(List.of(CaAlgorithm.values()), Scenario.ALL, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(10), Duration.ofSeconds(5),
-                1_000_000, "est_bench",
+        return new BenchOptions(List.of(CaAlgorithm.values()), List.of(ProviderSet.values()), Scenario.ALL,
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), 1_000_000, "est_bench",
                 Path.of("target/bench"), Path.of("est-service/target/quarkus-app/quarkus-run.jar"));
     }
 
@@ -60,6 +65,7 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
         BenchOptions d = defaults();
         BenchOptions options = new BenchOptions(
                 values.containsKey("cas") ? list(values.remove("cas")).stream().map(CaAlgorithm::of).toList() : d.cas,
+                values.containsKey("providers") ? providers(values.remove("providers")) : d.providers,
                 values.containsKey("scenarios") ? Scenario.select(list(values.remove("scenarios"))) : d.scenarios,
                 duration(values, "warmup", d.warmup), duration(values, "duration", d.duration),
                 duration(values, "service-warmup", d.serviceWarmup),
@@ -91,6 +97,19 @@ public record BenchOptions(List<CaAlgorithm> cas, List<Scenario> scenarios, Dura
 
     private static Duration duration(Map<String, String> values, String option, Duration otherwise) {
         return values.containsKey(option) ? parseDuration(option, values.remove(option)) : otherwise;
+    }
+
+    private static List<ProviderSet> providers(String value) {
+        List<ProviderSet> sets = new ArrayList<>();
+        for (String id : value.split(",", -1)) {
+            Optional<ProviderSet> set = ProviderSet.of(id.trim());
+            if (set.isEmpty() || sets.contains(set.get())) {
+                throw new IllegalArgumentException("--providers: expected native, jdk or both (native,jdk), got '"
+                        + value + "'");
+            }
+            sets.add(set.get());
+        }
+        return List.copyOf(sets);
     }
 
     private static int positive(String option, String value) {

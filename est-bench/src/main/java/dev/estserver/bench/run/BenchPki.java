@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,17 @@ public record BenchPki(Path caCert, Path caKey, Path tlsCert, Path tlsKey, Path 
 
     /** The issuing CA as the service parses it at startup. */
     public IssuingCa issuingCa() {
-        return IssuingCa.of(PemFiles.readPrivateKey(caKey), PemFiles.readCertificates(caCert));
+        return IssuingCa.of(caPrivateKey(), caChain());
+    }
+
+    /** The issuing CA's key, as the service reads it. */
+    public PrivateKey caPrivateKey() {
+        return PemFiles.readPrivateKey(caKey);
+    }
+
+    /** The issuing CA's certificate chain, as the service reads it. */
+    public List<X509Certificate> caChain() {
+        return PemFiles.readCertificates(caCert);
     }
 
     public List<X509Certificate> trustAnchors() {

@@ -6,29 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.estserver.bench.limit.CryptoLimit;
-import dev.estserver.bench.load.ConnectionMode;
-import dev.estserver.bench.load.CsrPool;
-import dev.estserver.bench.load.LoadGenerator;
-import dev.estserver.bench.load.LoadResult;
-import dev.estserver.bench.load.LoadSpec;
-import dev.estserver.bench.load.MeasurementListener;
-import dev.estserver.service.ca.IssuingCa;
+import dev.estserver.service.crypto.CryptoProviders;
 
 /**
- * {@code make bench}: for each CA, the crypto limit, then the packaged service in production mode driven through
- * every scenario, then the limit again; the summary lines as it goes, the targets and a JSON report at the end.
+ * {@code make bench}: for each CA, each provider set's crypto limit, then for each set the packaged service in
+ * production mode driven through every scenario, then the limits again; the summary lines as it goes, the targets
+ * and a JSON report at the end.
  */
 public final class BenchRun {
 
@@ -39,24 +32,33 @@ public final class BenchRun {
     private final PrintStream out;
     private final Database database;
     private final String runId;
+    private final ServiceRun serviceRun;
 
     public BenchRun(BenchOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
         this.database = new Database(options.database());
         this.runId = RUN_ID.format(Instant.now());
+        this.serviceRun = new ServiceRun(options, database, runId, out);
     }
 
     /** Runs everything and returns the JSON report's path; a {@link BenchFailure} when it cannot. */
     public Path run() {
         Instant started = Instant.now();
         String postgres = database.serverVersion();
+        // Before anything is measured: a native library that cannot load fails the run at once.
+        Map<ProviderSet, CryptoProviders> providers = new LinkedHashMap<>();
+        options.providers().forEach(set -> providers.put(set, set.load()));
         Machine machine = Machine.describe(postgres);
         String loadAtStart = Machine.loadAverage();
         out.println(machine.lines(loadAtStart));
+        Map<String, Object> providerJson = new LinkedHashMap<>();
+        providers.forEach((set, loaded) -> providerJson.put(set.id(), loaded.description()));
+        out.println("machine: crypto-providers " + providerJson.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" | ")));
         List<CaRun> runs = new ArrayList<>();
         for (CaAlgorithm ca : options.cas()) {
-            runs.add(run(ca));
+            runs.add(run(ca, providers));
         }
         String loadAtEnd = Machine.loadAverage();
         out.println("machine: load-at-end=" + loadAtEnd);
@@ -72,6 +74,7 @@ public final class BenchRun {
         machineJson.put("loadAtEnd", loadAtEnd);
         machineJson.put("serviceJavaOptions", String.join(" ",
                 BenchService.javaOptions(System.getenv(BenchService.JAVA_OPTS_VARIABLE))));
+        machineJson.put("cryptoProviders", providerJson);
         report.put("machine", machineJson);
         report.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
         report.put("durationSeconds", options.duration().toMillis() / 1000.0);
@@ -80,71 +83,38 @@ public final class BenchRun {
         return write(Json.write(report));
     }
 
-    private CaRun run(CaAlgorithm ca) {
+    /**
+     * Each provider set's crypto limit, then one service run per set, then each limit again, so that the two
+     * measurements of a limit bracket every service run it is compared with.
+     */
+    private CaRun run(CaAlgorithm ca, Map<ProviderSet, CryptoProviders> providers) {
         out.println("run: ca=" + ca.id() + " (" + ca.description() + "): PKI in " + pkiDir(ca));
         BenchPki pki = BenchPki.generate(pkiDir(ca), ca);
-        IssuingCa issuingCa = pki.issuingCa();
-        CryptoLimit limit = CryptoLimit.onAllCores(issuingCa);
-        double limitAtStart = limit.measure(options.limitWarmup(), options.limitDuration());
-        out.println(String.format(Locale.ROOT, "limit: ca=%s start=%d/s", ca.id(), Math.round(limitAtStart)));
-        List<ScenarioResult> results = new ArrayList<>();
-        Optional<Duration> seeding = Optional.empty();
-        Path log = options.out().resolve("service-" + ca.id() + ".log");
-        try (BenchService service = BenchService.start(options.serviceJar(), pki, database.jdbcUrl(), log)) {
-            PostgresProcesses postgres = new PostgresProcesses(database.name());
-            warmUp(service, pki, ca, limitAtStart);
-            for (Scenario scenario : options.scenarios()) {
-                if (scenario.seeded() && seeding.isEmpty()) {
-                    seeding = Optional.of(new FleetSeeder(database).seed(options.seedRows(), issuingCa));
-                    out.println(String.format(Locale.ROOT, "seed: ca=%s rows=%d time=%.1fs", ca.id(),
-                            options.seedRows(), seeding.get().toMillis() / 1000.0));
-                }
-                ScenarioResult result = run(scenario, ca, limitAtStart, service, pki, postgres);
-                out.println(result.summaryLine());
-                out.println(result.detailLine());
-                results.add(result);
-            }
+        Map<ProviderSet, CryptoLimit> limits = new LinkedHashMap<>();
+        providers.forEach((set, loaded) -> limits.put(set,
+                CryptoLimit.onAllCores(pki.caPrivateKey(), pki.caChain(), loaded)));
+        Map<ProviderSet, Double> atStart = measure(limits);
+        out.println("limit: ca=" + ca.id() + " " + atStart.entrySet().stream()
+                .map(e -> e.getKey().id() + " start=" + Math.round(e.getValue()) + "/s")
+                .collect(Collectors.joining(" | ")));
+        List<ProviderRun> runs = new ArrayList<>();
+        for (ProviderSet provider : limits.keySet()) {
+            runs.add(serviceRun.run(ca, provider, pki, atStart.get(provider)));
         }
-        double limitAtEnd = limit.measure(options.limitWarmup(), options.limitDuration());
-        CaRun run = new CaRun(ca, limit.threads(), limitAtStart, limitAtEnd, seeding, options.seedRows(), results);
+        Map<ProviderSet, Double> atEnd = measure(limits);
+        List<ProviderLimit> measured = limits.entrySet().stream().map(e -> new ProviderLimit(e.getKey(),
+                e.getValue().computedOn(), atStart.get(e.getKey()), atEnd.get(e.getKey()))).toList();
+        CaRun run = new CaRun(ca, limits.values().iterator().next().threads(), measured, runs);
         out.println(run.limitLine());
+        run.comparisons().forEach(c -> out.println(c.line()));
         return run;
     }
 
-    /** Keep-alive load at concurrency 64 that nothing measures, so that the first scenario does not pay for JIT. */
-    private void warmUp(BenchService service, BenchPki pki, CaAlgorithm ca, double limit) {
-        int concurrency = 64;
-        CsrPool csrs = CsrPool.generate(PoolSizing.csrs(limit, options.serviceWarmup(), Duration.ofSeconds(1),
-                concurrency), "warmup-" + runId + "-" + ca.id());
-        LoadResult load = new LoadGenerator().run(new LoadSpec(service.estBase(), pki.trustAnchors(),
-                service.credentials(), concurrency, ConnectionMode.KEEP_ALIVE, options.serviceWarmup(),
-                Duration.ofSeconds(1)), csrs, MeasurementListener.NONE);
-        out.println(String.format(Locale.ROOT, "run: service warm-up ca=%s %ds at conc=%d, then %d/s with %d errors",
-                ca.id(), options.serviceWarmup().toSeconds(), concurrency, Math.round(load.throughputPerSecond()),
-                load.errors()));
-    }
-
-    private ScenarioResult run(Scenario scenario, CaAlgorithm ca, double limit, BenchService service, BenchPki pki,
-            PostgresProcesses postgres) {
-        int size = PoolSizing.csrs(limit, options.warmup(), options.duration(), scenario.concurrency());
-        long start = System.nanoTime();
-        CsrPool csrs = CsrPool.generate(size, scenario.identityPrefix(runId, ca));
-        out.println(String.format(Locale.ROOT, "run: %s ca=%s conc=%d: %d CSRs generated in %.1fs", scenario.name(),
-                ca.id(), scenario.concurrency(), size, (System.nanoTime() - start) / 1e9));
-        LoadSpec spec = new LoadSpec(service.estBase(), pki.trustAnchors(), service.credentials(),
-                scenario.concurrency(), scenario.connections(), options.warmup(), options.duration());
-        CpuWindow window = new CpuWindow(service.pid(), postgres);
-        try (RssSampler rss = RssSampler.start(service.pid())) {
-            LoadResult load = new LoadGenerator().run(spec, csrs, window);
-            return new ScenarioResult(scenario, ca, load, limit, window.serverSeconds(), window.postgresSeconds(),
-                    window.clientSeconds(), rss.peakKib());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted during " + scenario.name());
-        } catch (RuntimeException e) {
-            throw new BenchFailure(scenario.name() + " conc=" + scenario.concurrency() + " ca=" + ca.id()
-                    + " could not run: " + e + "; last lines of the service log:\n" + service.logTail());
-        }
+    private Map<ProviderSet, Double> measure(Map<ProviderSet, CryptoLimit> limits) {
+        Map<ProviderSet, Double> perSecond = new LinkedHashMap<>();
+        limits.forEach((set, limit) -> perSecond.put(set,
+                limit.measure(options.limitWarmup(), options.limitDuration())));
+        return perSecond;
     }
 
     private Path pkiDir(CaAlgorithm ca) {

@@ -22,7 +22,7 @@ import dev.estserver.bench.load.ClientCredentials;
 
 /**
  * The packaged service ({@code quarkus-run.jar}) in production mode, as operators run it: the bench PKI, a random
- * bootstrap credential, a database emptied at start, free ports, and the JVM options of
+ * bootstrap credential, a database emptied at start, free ports, one crypto provider set, and the JVM options of
  * {@code BENCH_SERVICE_JAVA_OPTS}.
  */
 final class BenchService implements AutoCloseable {
@@ -55,8 +55,11 @@ final class BenchService implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts the service and waits until it is ready; fails with the tail of its log when it does not come up. */
-    static BenchService start(Path jar, BenchPki pki, String jdbcUrl, Path log) {
+    /**
+     * Starts the service on {@code providers} and waits until it is ready; fails with the tail of its log when it
+     * does not come up.
+     */
+    static BenchService start(Path jar, BenchPki pki, ProviderSet providers, String jdbcUrl, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new BenchFailure("the packaged service " + jar + " does not exist; build it first "
                     + "(./mvnw -DskipTests package) and run from the repository root");
@@ -69,6 +72,8 @@ final class BenchService implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(javaOptions(System.getenv(JAVA_OPTS_VARIABLE)));
+        // After the variable's options: the last -D wins, so the run is on the providers it reports.
+        command.add("-Dest.crypto.provider=" + providers.id());
         command.addAll(List.of(
                 "-Dest.ca.cert-file=" + pki.caCert(), "-Dest.ca.key-file=" + pki.caKey(),
                 "-Dest.tls.cert-file=" + pki.tlsCert(), "-Dest.tls.key-file=" + pki.tlsKey(),

@@ -66,7 +66,7 @@ public record Scenario(String name, ConnectionMode connections, int concurrency,
     }
 
     /** A device identity prefix of its own, so that no two scenarios of any run enroll the same device. */
-    String identityPrefix(String runId, CaAlgorithm ca) {
-        return "bench-" + runId + "-" + ca.id() + "-" + name + "-c" + concurrency + "-";
+    String identityPrefix(String runId, CaAlgorithm ca, ProviderSet provider) {
+        return "bench-" + runId + "-" + ca.id() + "-" + provider.id() + "-" + name + "-c" + concurrency + "-";
     }
 }

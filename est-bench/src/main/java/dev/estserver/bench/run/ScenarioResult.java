@@ -7,16 +7,17 @@ import java.util.Map;
 import dev.estserver.bench.load.LoadResult;
 
 /**
- * One scenario's figures against one CA.
+ * One scenario's figures against one CA with one provider set.
  *
- * @param limit             the crypto limit measured before the CA's scenarios, in operations per second
+ * @param limit             that provider set's crypto limit measured before the CA's scenarios, in operations per
+ *                          second
  * @param serverCpuSeconds  the service process's user + system CPU inside the measured window
  * @param postgresCpuSeconds the same for the PostgreSQL processes that serve the benchmark's database
  * @param clientCpuSeconds  the load generator's own CPU inside the window, as context: it shares the machine
  * @param peakRssKib        the service's largest resident set over warm-up and measurement
  */
-record ScenarioResult(Scenario scenario, CaAlgorithm ca, LoadResult load, double limit, double serverCpuSeconds,
-        double postgresCpuSeconds, double clientCpuSeconds, long peakRssKib) {
+record ScenarioResult(Scenario scenario, CaAlgorithm ca, ProviderSet provider, LoadResult load, double limit,
+        double serverCpuSeconds, double postgresCpuSeconds, double clientCpuSeconds, long peakRssKib) {
 
     double throughput() {
         return load.throughputPerSecond();
@@ -44,19 +45,19 @@ record ScenarioResult(Scenario scenario, CaAlgorithm ca, LoadResult load, double
 
     /** The line the issue specifies, one per scenario. */
     String summaryLine() {
-        return String.format(Locale.ROOT,
-                "bench: %s ca=%s conc=%d throughput=%d/s limit=%d/s ratio=%.2f p99=%.1fms errors=%d rss=%d",
-                scenario.name(), ca.id(), scenario.concurrency(), Math.round(throughput()), Math.round(limit),
-                ratio(), load.latencies().p99(), load.errors(), peakRssMib());
+        return String.format(Locale.ROOT, "bench: %s ca=%s provider=%s conc=%d throughput=%d/s limit=%d/s ratio=%.2f "
+                + "p99=%.1fms errors=%d rss=%d", scenario.name(), ca.id(), provider.id(), scenario.concurrency(),
+                Math.round(throughput()), Math.round(limit), ratio(), load.latencies().p99(), load.errors(),
+                peakRssMib());
     }
 
     /** The rest, indented under the summary line. */
     String detailLine() {
-        String line = String.format(Locale.ROOT, "    p50=%.1fms p95=%.1fms max=%.1fms enrollments=%d window=%.1fs "
-                + "server-cpu=%.2fms/enrollment postgres-cpu=%.2fms/enrollment client-cpu=%.1fs",
-                load.latencies().p50(), load.latencies().p95(), load.latencies().max(), load.enrollments(),
-                load.measured().toNanos() / 1e9, serverCpuMsPerEnrollment(), postgresCpuMsPerEnrollment(),
-                clientCpuSeconds);
+        String line = String.format(Locale.ROOT, "    provider=%s p50=%.1fms p95=%.1fms max=%.1fms enrollments=%d "
+                + "window=%.1fs server-cpu=%.2fms/enrollment postgres-cpu=%.2fms/enrollment client-cpu=%.1fs",
+                provider.id(), load.latencies().p50(), load.latencies().p95(), load.latencies().max(),
+                load.enrollments(), load.measured().toNanos() / 1e9, serverCpuMsPerEnrollment(),
+                postgresCpuMsPerEnrollment(), clientCpuSeconds);
         if (load.errors() > 0) {
             line += " error-kinds=" + load.errorKinds() + " error-samples=" + load.errorSamples();
         }
@@ -68,6 +69,7 @@ record ScenarioResult(Scenario scenario, CaAlgorithm ca, LoadResult load, double
         json.put("summary", summaryLine());
         json.put("scenario", scenario.name());
         json.put("ca", ca.id());
+        json.put("provider", provider.id());
         json.put("connections", scenario.connections().name());
         json.put("concurrency", scenario.concurrency());
         json.put("throughputPerSecond", throughput());

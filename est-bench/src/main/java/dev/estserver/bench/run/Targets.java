@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Issue 6's targets, judged on one run's results. */
+/**
+ * Issue 6's targets, judged on the native provider set's runs where it ran, else on the JDK's (what operators run by
+ * default, where it can); then issue 18's comparison of the two ({@link AbTargets}); then the memory of every run.
+ */
 final class Targets {
 
     static final double KEEP_ALIVE_RATIO = 0.40;
@@ -22,6 +25,14 @@ final class Targets {
 
     /** @param measured what was seen, or why nothing was */
     record Verdict(String target, Outcome outcome, String measured) {
+
+        static Verdict of(String target, boolean passed, String measured) {
+            return new Verdict(target, passed ? Outcome.PASS : Outcome.FAIL, measured);
+        }
+
+        static Verdict notRun(String target, String why) {
+            return new Verdict(target, Outcome.NOT_RUN, why);
+        }
 
         String line() {
             return "target: " + outcome.name().replace('_', ' ') + " " + target + " (" + measured + ")";
@@ -40,26 +51,30 @@ final class Targets {
     }
 
     static List<Verdict> judge(List<ScenarioResult> results) {
+        ProviderSet judged = results.stream().anyMatch(r -> r.provider() == ProviderSet.NATIVE) ? ProviderSet.NATIVE
+                : ProviderSet.JDK;
+        List<ScenarioResult> runs = results.stream().filter(r -> r.provider() == judged).toList();
         List<Verdict> verdicts = new ArrayList<>();
-        verdicts.add(keepAlive(results));
-        List<CaAlgorithm> cas = results.stream().map(ScenarioResult::ca).distinct().toList();
+        verdicts.add(keepAlive(runs, judged));
+        List<CaAlgorithm> cas = runs.stream().map(ScenarioResult::ca).distinct().toList();
         for (CaAlgorithm ca : cas) {
-            verdicts.add(newConnection(results, ca));
+            verdicts.add(newConnection(runs, ca, judged));
         }
         for (CaAlgorithm ca : cas) {
-            verdicts.add(thousandConnections(results, ca));
+            verdicts.add(thousandConnections(runs, ca, judged));
         }
         for (CaAlgorithm ca : cas) {
-            verdicts.add(seeded(results, ca));
+            verdicts.add(seeded(runs, ca, judged));
         }
+        verdicts.addAll(new AbTargets(results).judge());
         verdicts.add(peakRss(results));
         return verdicts;
     }
 
-    private static Verdict keepAlive(List<ScenarioResult> results) {
-        String target = String.format(Locale.ROOT, "keep-alive conc=64 ca=%s: ratio >= %.2f, p99 <= %.0f ms, "
-                + "0 errors", CaAlgorithm.EC_P256.id(), KEEP_ALIVE_RATIO, KEEP_ALIVE_P99_MS);
-        return find(results, "keep-alive", 64, CaAlgorithm.EC_P256).map(r -> verdict(target,
+    private static Verdict keepAlive(List<ScenarioResult> results, ProviderSet provider) {
+        String target = String.format(Locale.ROOT, "keep-alive conc=64 ca=%s provider=%s: ratio >= %.2f, p99 <= %.0f "
+                + "ms, 0 errors", CaAlgorithm.EC_P256.id(), provider.id(), KEEP_ALIVE_RATIO, KEEP_ALIVE_P99_MS);
+        return find(results, "keep-alive", 64, CaAlgorithm.EC_P256).map(r -> Verdict.of(target,
                 r.ratio() >= KEEP_ALIVE_RATIO && r.load().latencies().p99() <= KEEP_ALIVE_P99_MS
                         && r.load().errors() == 0,
                 String.format(Locale.ROOT, "ratio=%.2f p99=%.1fms errors=%d", r.ratio(), r.load().latencies().p99(),
@@ -67,37 +82,38 @@ final class Targets {
                 .orElseGet(() -> notRun(target));
     }
 
-    private static Verdict newConnection(List<ScenarioResult> results, CaAlgorithm ca) {
-        String target = String.format(Locale.ROOT, "new-connection conc=64 ca=%s: ratio >= %.2f", ca.id(),
-                NEW_CONNECTION_RATIO);
-        return find(results, "new-connection", 64, ca).map(r -> verdict(target, r.ratio() >= NEW_CONNECTION_RATIO,
+    private static Verdict newConnection(List<ScenarioResult> results, CaAlgorithm ca, ProviderSet provider) {
+        String target = String.format(Locale.ROOT, "new-connection conc=64 ca=%s provider=%s: ratio >= %.2f",
+                ca.id(), provider.id(), NEW_CONNECTION_RATIO);
+        return find(results, "new-connection", 64, ca).map(r -> Verdict.of(target, r.ratio() >= NEW_CONNECTION_RATIO,
                 String.format(Locale.ROOT, "ratio=%.2f", r.ratio()))).orElseGet(() -> notRun(target));
     }
 
-    private static Verdict thousandConnections(List<ScenarioResult> results, CaAlgorithm ca) {
-        String target = "connections-1000 ca=" + ca.id() + ": 0 errors";
-        return find(results, "connections-1000", 1000, ca).map(r -> verdict(target, r.load().errors() == 0,
+    private static Verdict thousandConnections(List<ScenarioResult> results, CaAlgorithm ca, ProviderSet provider) {
+        String target = "connections-1000 ca=" + ca.id() + " provider=" + provider.id() + ": 0 errors";
+        return find(results, "connections-1000", 1000, ca).map(r -> Verdict.of(target, r.load().errors() == 0,
                 "errors=" + r.load().errors())).orElseGet(() -> notRun(target));
     }
 
-    private static Verdict seeded(List<ScenarioResult> results, CaAlgorithm ca) {
-        String target = String.format(Locale.ROOT, "keep-alive-1m conc=64 ca=%s: throughput >= %.0f%% of keep-alive "
-                + "conc=64", ca.id(), SEEDED_SHARE * 100);
+    private static Verdict seeded(List<ScenarioResult> results, CaAlgorithm ca, ProviderSet provider) {
+        String target = String.format(Locale.ROOT, "keep-alive-1m conc=64 ca=%s provider=%s: throughput >= %.0f%% of "
+                + "keep-alive conc=64", ca.id(), provider.id(), SEEDED_SHARE * 100);
         Optional<ScenarioResult> seeded = find(results, "keep-alive-1m", 64, ca);
         Optional<ScenarioResult> empty = find(results, "keep-alive", 64, ca);
         if (seeded.isEmpty() || empty.isEmpty()) {
             return notRun(target);
         }
         double share = seeded.get().throughput() / empty.get().throughput();
-        return verdict(target, share >= SEEDED_SHARE, String.format(Locale.ROOT, "%d/s vs %d/s = %.0f%%",
+        return Verdict.of(target, share >= SEEDED_SHARE, String.format(Locale.ROOT, "%d/s vs %d/s = %.0f%%",
                 Math.round(seeded.get().throughput()), Math.round(empty.get().throughput()), share * 100));
     }
 
     private static Verdict peakRss(List<ScenarioResult> results) {
-        String target = "peak RSS <= " + PEAK_RSS_MIB + " MiB in every scenario";
+        String target = "peak RSS <= " + PEAK_RSS_MIB + " MiB in every scenario of every provider set";
         return results.stream().max((a, b) -> Long.compare(a.peakRssKib(), b.peakRssKib()))
-                .map(r -> verdict(target, r.peakRssMib() <= PEAK_RSS_MIB, "largest " + r.peakRssMib() + " MiB in "
-                        + r.scenario().name() + " conc=" + r.scenario().concurrency() + " ca=" + r.ca().id()))
+                .map(r -> Verdict.of(target, r.peakRssMib() <= PEAK_RSS_MIB, "largest " + r.peakRssMib() + " MiB in "
+                        + r.scenario().name() + " conc=" + r.scenario().concurrency() + " ca=" + r.ca().id()
+                        + " provider=" + r.provider().id()))
                 .orElseGet(() -> notRun(target));
     }
 
@@ -107,11 +123,7 @@ final class Targets {
                 && r.scenario().concurrency() == concurrency && r.ca() == ca).findFirst();
     }
 
-    private static Verdict verdict(String target, boolean passed, String measured) {
-        return new Verdict(target, passed ? Outcome.PASS : Outcome.FAIL, measured);
-    }
-
-    private static Verdict notRun(String target) {
-        return new Verdict(target, Outcome.NOT_RUN, "scenario not run");
+    static Verdict notRun(String target) {
+        return Verdict.notRun(target, "scenario not run");
     }
 }

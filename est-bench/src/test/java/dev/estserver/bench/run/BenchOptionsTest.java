@@ -15,6 +15,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse();
 
         assertThat(options.cas()).containsExactly(CaAlgorithm.EC_P256, CaAlgorithm.RSA_2048);
+        assertThat(options.providers()).containsExactly(ProviderSet.NATIVE, ProviderSet.JDK);
         assertThat(options.scenarios()).isEqualTo(Scenario.ALL);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
@@ -27,11 +28,13 @@ class BenchOptionsTest {
 
     @Test
     void everyOptionCanBeGiven() {
-        BenchOptions options = BenchOptions.parse("--cas", "rsa-2048", "--scenarios", "keep-alive:2", "--warmup", "1s",
-                "--duration", "2500ms", "--service-warmup", "3s", "--limit-warmup", "1s", "--limit-duration", "2s", "--seed-rows", "1000",
-                "--database", "est_bench_test", "--out", "target/x", "--service-jar", "../svc.jar");
+        BenchOptions options = BenchOptions.parse("--cas", "rsa-2048", "--providers", "jdk", "--scenarios",
+                "keep-alive:2", "--warmup", "1s", "--duration", "2500ms", "--service-warmup", "3s", "--limit-warmup",
+                "1s", "--limit-duration", "2s", "--seed-rows", "1000", "--database", "est_bench_test", "--out",
+                "target/x", "--service-jar", "../svc.jar");
 
         assertThat(options.cas()).containsExactly(CaAlgorithm.RSA_2048);
+        assertThat(options.providers()).containsExactly(ProviderSet.JDK);
         assertThat(options.scenarios()).extracting(Scenario::concurrency).containsExactly(2);
         assertThat(options.duration()).isEqualTo(Duration.ofMillis(2500));
         assertThat(options.serviceWarmup()).isEqualTo(Duration.ofSeconds(3));
@@ -47,6 +50,21 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parseDuration("warmup", "5")).hasMessage("--warmup: expected a "
                 + "positive duration such as 500ms, 15s or 2m, got '5'");
         assertThatThrownBy(() -> BenchOptions.parseDuration("duration", "0s")).hasMessageStartingWith("--duration:");
+    }
+
+    @Test
+    void providersRunInTheOrderGiven() {
+        assertThat(BenchOptions.parse("--providers", "jdk, native").providers()).containsExactly(ProviderSet.JDK,
+                ProviderSet.NATIVE);
+        assertThat(BenchOptions.parse("--providers", "native").providers()).containsExactly(ProviderSet.NATIVE);
+    }
+
+    @Test
+    void rejectsUnknownEmptyOrRepeatedProvidersNamingTheOptionAndTheValue() {
+        for (String value : new String[] { "auto", "", "native,", "native,native", "native,jdk,bc" }) {
+            assertThatThrownBy(() -> BenchOptions.parse("--providers", value)).hasMessage("--providers: expected "
+                    + "native, jdk or both (native,jdk), got '" + value + "'");
+        }
     }
 
     @Test

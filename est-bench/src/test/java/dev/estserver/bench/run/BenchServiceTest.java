@@ -20,7 +20,8 @@ class BenchServiceTest {
 
     @Test
     void saysHowToBuildAMissingServiceJar(@TempDir Path dir) {
-        assertThatThrownBy(() -> BenchService.start(dir.resolve("quarkus-run.jar"), null, "jdbc:x", dir.resolve("log")))
+        assertThatThrownBy(() -> BenchService.start(dir.resolve("quarkus-run.jar"), null, ProviderSet.JDK, "jdbc:x",
+                dir.resolve("log")))
                 .isInstanceOf(BenchFailure.class)
                 .hasMessage("the packaged service " + dir.resolve("quarkus-run.jar") + " does not exist; build it "
                         + "first (./mvnw -DskipTests package) and run from the repository root");

@@ -43,8 +43,8 @@ class ScenarioTest {
     }
 
     @Test
-    void identitiesAreDistinctPerRunCaScenarioAndConcurrency() {
-        assertThat(Scenario.ALL.get(2).identityPrefix("20261122-120000", CaAlgorithm.RSA_2048))
-                .isEqualTo("bench-20261122-120000-rsa-2048-keep-alive-c64-");
+    void identitiesAreDistinctPerRunCaProviderScenarioAndConcurrency() {
+        assertThat(Scenario.ALL.get(2).identityPrefix("20261122-120000", CaAlgorithm.RSA_2048, ProviderSet.JDK))
+                .isEqualTo("bench-20261122-120000-rsa-2048-jdk-keep-alive-c64-");
     }
 }
