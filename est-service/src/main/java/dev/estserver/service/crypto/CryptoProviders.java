@@ -36,8 +36,8 @@ import dev.estserver.service.config.EstConfig;
  * <ul>
  * <li><b>native</b>: AWS-LC (Amazon Corretto Crypto Provider) checks CSR signatures and makes EC and RSA CA
  * signatures, and is first in the JCA provider list so that the JDK's TLS stack takes its key agreement,
- * signatures, digests and ciphers from it. What it lacks (Ed25519 keys, RSASSA-PSS with explicit parameters, ...)
- * is left to BouncyCastle.</li>
+ * signatures, digests and ciphers from it, with BouncyCastle's X25519 second ({@link X25519Provider}). What it
+ * lacks (Ed25519 keys, RSASSA-PSS with explicit parameters, ...) is left to BouncyCastle.</li>
  * <li><b>jdk</b>: BouncyCastle checks CSR signatures; SunEC signs with P-256 keys and SunRsaSign with RSA keys (the
  * fastest Java signers on JDK 25), BouncyCastle with every other key.</li>
  * </ul>
@@ -113,13 +113,16 @@ public final class CryptoProviders {
 
     /**
      * Puts the native provider first in the process's JCA provider list, where the JDK's TLS stack looks up the
-     * key agreement, signatures, digests, MACs and ciphers of every handshake and record. Does nothing for the JDK
-     * set. Process-wide, so it is done by the service at startup, not by libraries or benchmarks that embed it.
+     * key agreement, signatures, digests, MACs and ciphers of every handshake and record, and BouncyCastle's X25519
+     * second, for the key exchange the native provider lacks. Does nothing for the JDK set. Process-wide, so it is
+     * done by the service at startup, not by libraries or benchmarks that embed it.
      */
     public void installForTls() {
         if (nativeProvider != null) {
             Security.removeProvider(nativeProvider.getName());
+            Security.removeProvider(X25519Provider.NAME);
             Security.insertProviderAt(nativeProvider, 1);
+            Security.insertProviderAt(new X25519Provider(), 2);
         }
     }
 

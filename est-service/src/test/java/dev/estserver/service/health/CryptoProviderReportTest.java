@@ -42,11 +42,12 @@ class CryptoProviderReportTest {
         if (jdk()) {
             assertThat(ready).contains("\"providers\": \"jdk: JDK (SunEC, SunRsaSign, SunJCE) and BouncyCastle",
                     "\"csr-verification\": \"BC\"", "\"ca-signature.default\": \"SunEC\"",
-                    "\"tls-signature\": \"SunEC\"", "\"tls-cipher\": \"SunJCE\"");
+                    "\"tls-ecdhe-x25519\": \"SunEC\"", "\"tls-signature\": \"SunEC\"", "\"tls-cipher\": \"SunJCE\"");
         } else {
             assertThat(ready).contains("\"providers\": \"native: " + NATIVE + " 2.5.0",
                     "\"csr-verification\": \"" + NATIVE + "\"", "\"ca-signature.default\": \"" + NATIVE + "\"",
-                    "\"tls-ecdhe-p256\": \"" + NATIVE + "\"", "\"tls-signature\": \"" + NATIVE + "\"",
+                    "\"tls-ecdhe-p256\": \"" + NATIVE + "\"", "\"tls-ecdhe-x25519\": \"BC-X25519\"",
+                    "\"tls-signature\": \"" + NATIVE + "\"",
                     "\"tls-cipher\": \"" + NATIVE + "\"");
         }
         assertThat(ready).doesNotContain("\"fallback\"");
