@@ -5,7 +5,7 @@ set -eu
 
 DB_USER=${DB_USER:-est}
 DB_PASSWORD=${DB_PASSWORD:-est}
-DB_NAMES=${DB_NAMES:-"est est_test est_e2e est_bench est_bench_test"}
+DB_NAMES=${DB_NAMES:-"est est_test est_e2e est_bench est_bench_jdk est_bench_test est_bench_test_jdk"}
 
 fail() { echo "make db: $*" >&2; exit 1; }
 

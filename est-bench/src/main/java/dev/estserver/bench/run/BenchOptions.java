@@ -37,7 +37,8 @@ public record BenchOptions(List<CaAlgorithm> cas, List<ProviderSet> providers, L
               --service-warmup 45s          unmeasured load on each freshly started service (JIT compilation)
               --limit-warmup 10s --limit-duration 5s  the crypto limit's warm-up and measurement
               --seed-rows 1000000           certificates seeded before keep-alive-1m
-              --database est_bench          PostgreSQL database on localhost:5432 (role est/est), emptied at start
+              --database est_bench          PostgreSQL database on localhost:5432 (role est/est), emptied at start;
+                                            the second provider set's service uses <database>_<set> (make db)
               --out target/bench            PKI, service logs and the JSON report
               --service-jar est-service/target/quarkus-app/quarkus-run.jar
             The service's JVM options come from BENCH_SERVICE_JAVA_OPTS (default: %s).""".formatted(

@@ -32,14 +32,12 @@ public final class BenchRun {
     private final PrintStream out;
     private final Database database;
     private final String runId;
-    private final ServiceRun serviceRun;
 
     public BenchRun(BenchOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
         this.database = new Database(options.database());
         this.runId = RUN_ID.format(Instant.now());
-        this.serviceRun = new ServiceRun(options, database, runId, out);
     }
 
     /** Runs everything and returns the JSON report's path; a {@link BenchFailure} when it cannot. */
@@ -97,10 +95,7 @@ public final class BenchRun {
         out.println("limit: ca=" + ca.id() + " " + atStart.entrySet().stream()
                 .map(e -> e.getKey().id() + " start=" + Math.round(e.getValue()) + "/s")
                 .collect(Collectors.joining(" | ")));
-        List<ProviderRun> runs = new ArrayList<>();
-        for (ProviderSet provider : limits.keySet()) {
-            runs.add(serviceRun.run(ca, provider, pki, atStart.get(provider)));
-        }
+        List<ProviderRun> runs = runSideBySide(ca, pki, atStart);
         Map<ProviderSet, Double> atEnd = measure(limits);
         List<ProviderLimit> measured = limits.entrySet().stream().map(e -> new ProviderLimit(e.getKey(),
                 e.getValue().computedOn(), atStart.get(e.getKey()), atEnd.get(e.getKey()))).toList();
@@ -108,6 +103,31 @@ public final class BenchRun {
         out.println(run.limitLine());
         run.comparisons().forEach(c -> out.println(c.line()));
         return run;
+    }
+
+    /**
+     * Starts one service per provider set, each on its own database, then runs every scenario on each in turn, the
+     * order reversed from one scenario to the next, so that neither set is always measured first.
+     */
+    private List<ProviderRun> runSideBySide(CaAlgorithm ca, BenchPki pki, Map<ProviderSet, Double> limits) {
+        List<ServiceRun> services = new ArrayList<>();
+        try {
+            boolean first = true;
+            for (Map.Entry<ProviderSet, Double> provider : limits.entrySet()) {
+                Database own = first ? database : new Database(database.name() + "_" + provider.getKey().id());
+                own.serverVersion();
+                services.add(ServiceRun.start(options, own, runId, out, ca, provider.getKey(), pki,
+                        provider.getValue()));
+                first = false;
+            }
+            for (int i = 0; i < options.scenarios().size(); i++) {
+                Scenario scenario = options.scenarios().get(i);
+                (i % 2 == 0 ? services : services.reversed()).forEach(service -> service.run(scenario));
+            }
+            return services.stream().map(ServiceRun::result).toList();
+        } finally {
+            services.forEach(ServiceRun::close);
+        }
     }
 
     private Map<ProviderSet, Double> measure(Map<ProviderSet, CryptoLimit> limits) {
