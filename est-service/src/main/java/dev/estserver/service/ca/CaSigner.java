@@ -15,6 +15,13 @@ public interface CaSigner {
      */
     ContentSigner contentSigner();
 
+    /**
+     * Whether the key is in this process's memory: a signature then costs microseconds and nobody outside sees it,
+     * so enrollment may sign before it knows that the certificate will be stored. A token's key is asked for no
+     * signature that may be thrown away.
+     */
+    boolean inProcess();
+
     /** The name of the provider that makes its signatures, as health and metrics report it. */
     String provider();
 }

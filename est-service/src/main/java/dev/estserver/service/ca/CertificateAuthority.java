@@ -52,6 +52,9 @@ public interface CertificateAuthority {
      */
     byte[] ocspResponse(OCSPReq request, OcspResponder.Lookup lookup, Instant now);
 
+    /** Whether its key is in this process, where a signature made in vain costs nothing ({@link CaSigner}). */
+    boolean signsInProcess();
+
     /** The name of the provider that makes this CA's signatures, as health and metrics report it. */
     String signingProvider();
 

@@ -120,6 +120,11 @@ public record IssuingCa(CaSigner signer, List<X509Certificate> chain, X509Certif
     }
 
     @Override
+    public boolean signsInProcess() {
+        return signer.inProcess();
+    }
+
+    @Override
     public String signingProvider() {
         return signer.provider();
     }

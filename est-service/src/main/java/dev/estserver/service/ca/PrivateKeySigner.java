@@ -23,6 +23,11 @@ final class PrivateKeySigner implements CaSigner {
     }
 
     @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
     public String provider() {
         return key.provider().getName();
     }

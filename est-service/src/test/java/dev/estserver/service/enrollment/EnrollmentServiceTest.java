@@ -270,6 +270,61 @@ class EnrollmentServiceTest {
                 new Enrollment(policy, certificate, Optional.empty()));
     }
 
+    /** A CA whose key is in this process, where a signature made in vain costs nothing. */
+    private EnrollmentService withKeyInProcess(CountingSigner inProcess) {
+        return new EnrollmentService(new CertificateAuthorities(Map.of("default", IssuingCa.of(inProcess,
+                List.of(CA_CERT)))), store, approvals, clock);
+    }
+
+    @Test
+    void withTheKeyInProcessAFirstEnrollmentIsSignedAndStoredWithoutReadingTheDevice() {
+        CountingSigner inProcess = CountingSigner.inProcess(CA_KEYS.getPrivate());
+        EnrollmentService service = withKeyInProcess(inProcess);
+        int before = inProcess.signatures(); // after the probe of IssuingCa.of
+
+        X509CertificateHolder certificate = issued(service.enroll(
+                context("simpleenroll", bootstrap()), profile("validity", "P30D"), csr()));
+
+        assertThat(store.calls).containsExactly(new First(certificate));
+        assertThat(certificate.getNotAfter().toInstant()).isEqualTo(now().plus(Duration.ofDays(30)));
+        assertThat(inProcess.signatures() - before).isOne();
+    }
+
+    @ParameterizedTest(name = "registered {0}, profile P365D: {1}, {2} signature(s)")
+    @CsvSource({"P400D, P365D, 1", "P10D, P10D, 2"})
+    void withTheKeyInProcessAnExistingDeviceIsReadOnceFoundAndSignedAgainOnlyForAShorterRegistration(
+            Duration registered, Duration expected, int signatures) {
+        store.device = Optional.of(registered(Optional.of(registered)));
+        CountingSigner inProcess = CountingSigner.inProcess(CA_KEYS.getPrivate());
+        EnrollmentService service = withKeyInProcess(inProcess);
+        int before = inProcess.signatures(); // after the probe of IssuingCa.of
+
+        X509CertificateHolder certificate = issued(service.enroll(
+                context("simpleenroll", bootstrap()), DEFAULTS, csr()));
+
+        assertThat(store.calls).hasSize(3);
+        assertThat(store.calls.get(0)).as("the first-enrollment statement, which wrote nothing").isInstanceOf(
+                First.class);
+        assertThat(store.calls.subList(1, 3)).containsExactly(new Read(LABEL, DEVICE),
+                new Enrollment(DuplicateDevicePolicy.REJECT, certificate, Optional.empty()));
+        assertThat(certificate.getNotAfter().toInstant()).isEqualTo(now().plus(expected));
+        assertThat(inProcess.signatures() - before).isEqualTo(signatures);
+    }
+
+    @Test
+    void withTheKeyInProcessAStoppedDeviceIsRefusedAndItsSpeculativeCertificateNeverStored() {
+        store.device = Optional.of(enrolled(Device.Status.SUSPENDED));
+        CountingSigner inProcess = CountingSigner.inProcess(CA_KEYS.getPrivate());
+        EnrollmentService service = withKeyInProcess(inProcess);
+
+        assertRejected(() -> service.enroll(context("simpleenroll", bootstrap()), DEFAULTS, csr()),
+                Problem.FORBIDDEN, "is suspended; it cannot enroll");
+        assertThat(store.calls).hasSize(2);
+        assertThat(store.calls.get(0)).as("the first-enrollment statement, which wrote nothing").isInstanceOf(
+                First.class);
+        assertThat(store.calls.get(1)).isEqualTo(new Read(LABEL, DEVICE));
+    }
+
     @Test
     void rejectsADuplicateOfAnEnrolledDeviceBeforeSigning() {
         store.device = Optional.of(enrolled(Device.Status.ACTIVE));
@@ -414,7 +469,8 @@ class EnrollmentServiceTest {
         @Override
         public Optional<IssuedCertificate> recordFirst(EnrollmentContext context, X509CertificateHolder certificate) {
             calls.add(new First(certificate));
-            return firstEnrollmentFindsTheDevice ? Optional.empty() : Optional.of(committed(certificate));
+            return firstEnrollmentFindsTheDevice || device.isPresent() ? Optional.empty()
+                    : Optional.of(committed(certificate));
         }
 
         @Override
