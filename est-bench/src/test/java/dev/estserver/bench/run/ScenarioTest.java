@@ -45,6 +45,19 @@ class ScenarioTest {
     @Test
     void identitiesAreDistinctPerRunCaProviderScenarioAndConcurrency() {
         assertThat(Scenario.ALL.get(2).identityPrefix("20261122-120000", CaAlgorithm.RSA_2048, ProviderSet.JDK))
-                .isEqualTo("bench-20261122-120000-rsa-2048-jdk-keep-alive-c64-");
+                .isEqualTo("20261122-120000-rsa-2048-j-keep-alive-c64-");
+    }
+
+    /** The prefix and a pool index are a CSR's CN, which RFC 5280 bounds at 64 characters. */
+    @Test
+    void everyIdentityFitsACommonNameWithAMillionCsrsInThePool() {
+        for (Scenario scenario : Scenario.ALL) {
+            for (CaAlgorithm ca : CaAlgorithm.values()) {
+                for (ProviderSet provider : ProviderSet.values()) {
+                    assertThat(scenario.identityPrefix("20261122-120000", ca, provider) + "9999999")
+                            .hasSizeLessThanOrEqualTo(64);
+                }
+            }
+        }
     }
 }

@@ -82,13 +82,10 @@ public final class CryptoProviders {
      * and {@link #fallback()} then says why. Refuses {@code native} without the library, naming the cause.
      */
     public static CryptoProviders choose(EstConfig.Crypto.Provider choice, Supplier<NativeProvider> load) {
-        if (choice == EstConfig.Crypto.Provider.JDK) {
-            return jdk(); // without loading the library at all
-        }
-        NativeProvider loaded = load.get();
         return switch (choice) {
-            case JDK -> jdk();
+            case JDK -> jdk(); // without loading the library at all
             case NATIVE -> {
+                NativeProvider loaded = load.get();
                 if (!loaded.loaded()) {
                     throw new IllegalStateException("est.crypto.provider=native, but the native crypto library "
                             + "(Amazon Corretto Crypto Provider) cannot load here: " + loaded.failure()
@@ -96,7 +93,10 @@ public final class CryptoProviders {
                 }
                 yield nativeWith(loaded.provider());
             }
-            case AUTO -> loaded.loaded() ? nativeWith(loaded.provider()) : new CryptoProviders(null, loaded.failure());
+            case AUTO -> {
+                NativeProvider loaded = load.get();
+                yield loaded.loaded() ? nativeWith(loaded.provider()) : new CryptoProviders(null, loaded.failure());
+            }
         };
     }
 
