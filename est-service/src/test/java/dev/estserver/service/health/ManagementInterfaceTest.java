@@ -33,7 +33,8 @@ class ManagementInterfaceTest {
         assertThat(management("/q/health/live").statusCode()).isEqualTo(200);
         HttpResponse<String> ready = management("/q/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"issuing-ca\"", "CN=EST Demo Root CA", "Database connections health check");
+        assertThat(ready.body()).contains("\"issuing-ca\"", "CN=EST Demo Root CA", "Database connections health check",
+                "\"https-listener\"");
     }
 
     @Test
