@@ -1,5 +1,7 @@
 package dev.estserver.service.admin;
 
+import java.lang.reflect.Method;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -57,11 +59,21 @@ public class AdminErrorMapper {
     /** The caller's role is not among those the method admits. */
     @ServerExceptionMapper
     public Uni<Response> forbidden(ForbiddenException e, ResourceInfo resource) {
-        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        return refuse(resource, new RequestRejected(Problem.FORBIDDEN, roleRefusal(identity, resource)));
+    }
+
+    /**
+     * Why the caller's role does not admit the resource method, the same on every front:
+     * {@code admin token 'audit' has role auditor; admin.devices.suspend requires role admin}.
+     */
+    public static String roleRefusal(SecurityIdentity identity, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        AdminOperation operation = method.getAnnotation(AdminOperation.class);
         String needs = allowed == null ? " is denied to every role" : " requires role "
                 + String.join(" or ", allowed.value());
-        return refuse(resource, new RequestRejected(Problem.FORBIDDEN, AdminIdentity.description(identity) + "; "
-                + calls.name(resource) + needs));
+        return AdminIdentity.description(identity) + "; " + (operation == null ? method.getName() : operation.value())
+                + needs;
     }
 
     private Uni<Response> refuse(ResourceInfo resource, RequestRejected rejection) {

@@ -16,7 +16,7 @@ import dev.estserver.service.context.EnrollmentContext;
  * ({@link AdminOperation}), the client address, and, once Quarkus security has admitted the call, the caller.
  */
 @ApplicationScoped
-class AdminExchange {
+public class AdminExchange {
 
     private final EnrollmentContext context;
     private final HttpServerRequest request;
@@ -44,7 +44,7 @@ class AdminExchange {
      *
      * @return the operation; null when the resource method is no admin call, and the context is left alone
      */
-    String name(ResourceInfo resource) {
+    public String name(ResourceInfo resource) {
         AdminOperation operation = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(AdminOperation.class);
         if (operation == null) {

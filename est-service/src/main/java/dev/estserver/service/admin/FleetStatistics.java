@@ -1,9 +1,7 @@
 package dev.estserver.service.admin;
 
 import java.time.Duration;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +12,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Counts over the whole fleet, computed by the database. */
+import dev.estserver.service.http.ProblemStatus;
+import dev.estserver.service.store.EnrollmentEvent;
+import dev.estserver.service.store.Timestamps;
+
+/** Counts over the whole fleet, computed by the database; the admin API's statistics and the console's overview. */
 @ApplicationScoped
-class FleetStatistics {
+public class FleetStatistics {
 
     private static final int HOURS = 24;
 
     /**
      * @param enrollmentsPerHour certificates issued in each of the last 24 hours, oldest first, the current
-     *                           (incomplete) hour last
+     *                           (incomplete) hour last, with the requests refused or failed in each
+     * @param failuresByReason   requests of clients (EST, CRL, OCSP) refused or failed in the last 24 hours, by the
+     *                           kind of refusal: {@code unauthenticated}, {@code forbidden}, ... ({@link Problem} in
+     *                           lower case), {@code internal-error}
+     * @param pendingApprovals   requests waiting for an operator's decision, not expired
      */
     public record Stats(Map<String, Long> devicesByStatus, Map<String, Long> devicesByLabel,
             Map<String, Long> certificatesByStatus, List<HourCount> enrollmentsPerHour,
-            long certificatesExpiringWithin7Days, long certificatesExpiringWithin30Days) {
+            long certificatesExpiringWithin7Days, long certificatesExpiringWithin30Days,
+            Map<String, Long> failuresByReason, long pendingApprovals) {
     }
 
-    /** @param hour the start of the hour (UTC) */
-    public record HourCount(Instant hour, long count) {
+    /**
+     * @param hour  the start of the hour (UTC)
+     * @param count certificates issued
+     * @param refused requests of clients refused or failed
+     */
+    public record HourCount(Instant hour, long count, long refused) {
     }
 
     private final EntityManager entityManager;
@@ -46,7 +57,8 @@ class FleetStatistics {
                 counts("select label, count(*) from device group by label"),
                 counts("select status, count(*) from certificate group by status"),
                 enrollmentsPerHour(now.truncatedTo(ChronoUnit.HOURS)),
-                expiringWithin(now, Duration.ofDays(7)), expiringWithin(now, Duration.ofDays(30)));
+                expiringWithin(now, Duration.ofDays(7)), expiringWithin(now, Duration.ofDays(30)),
+                failuresByReason(now.minus(HOURS, ChronoUnit.HOURS)), pendingApprovals(now));
     }
 
     private Map<String, Long> counts(String sql) {
@@ -60,18 +72,42 @@ class FleetStatistics {
 
     private List<HourCount> enrollmentsPerHour(Instant currentHour) {
         Instant since = currentHour.minus(HOURS - 1, ChronoUnit.HOURS);
-        Map<Instant, Long> issued = new TreeMap<>();
+        Map<Instant, HourCount> counted = new TreeMap<>();
         for (Object row : entityManager.createNativeQuery("""
-                select date_trunc('hour', occurred_at, 'UTC'), count(*) from enrollment_event
-                where outcome = 'ISSUED' and occurred_at >= ?1 group by 1""").setParameter(1, since).getResultList()) {
+                select date_trunc('hour', occurred_at, 'UTC'), count(*) filter (where outcome = 'ISSUED'),
+                    count(*) filter (where outcome in ('REJECTED', 'FAILED') and %s)
+                from enrollment_event where occurred_at >= ?1 group by 1""".formatted(EnrollmentEvent.CLIENT_REQUESTS))
+                .setParameter(1, since).getResultList()) {
             Object[] columns = (Object[]) row;
-            issued.put(instant(columns[0]), ((Number) columns[1]).longValue());
+            Instant hour = Timestamps.instant(columns[0]);
+            counted.put(hour, new HourCount(hour, ((Number) columns[1]).longValue(),
+                    ((Number) columns[2]).longValue()));
         }
         List<HourCount> hours = new ArrayList<>(HOURS);
         for (Instant hour = since; !hour.isAfter(currentHour); hour = hour.plus(1, ChronoUnit.HOURS)) {
-            hours.add(new HourCount(hour, issued.getOrDefault(hour, 0L)));
+            hours.add(counted.getOrDefault(hour, new HourCount(hour, 0, 0)));
         }
         return hours;
+    }
+
+    private Map<String, Long> failuresByReason(Instant since) {
+        Map<String, Long> byReason = new TreeMap<>();
+        for (Object row : entityManager.createNativeQuery("""
+                select status_code, count(*) from enrollment_event
+                where outcome in ('REJECTED', 'FAILED') and occurred_at >= ?1 and %s
+                group by status_code""".formatted(EnrollmentEvent.CLIENT_REQUESTS)).setParameter(1, since)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            byReason.merge(ProblemStatus.reasonOf(((Number) columns[0]).intValue()),
+                    ((Number) columns[1]).longValue(), Long::sum);
+        }
+        return byReason;
+    }
+
+    private long pendingApprovals(Instant now) {
+        return ((Number) entityManager.createNativeQuery("""
+                select count(*) from pending_request where status = 'PENDING' and expires_at > ?1""")
+                .setParameter(1, now).getSingleResult()).longValue();
     }
 
     /** Good certificates that have not yet ended but will within {@code window}. */
@@ -79,14 +115,5 @@ class FleetStatistics {
         return ((Number) entityManager.createNativeQuery("""
                 select count(*) from certificate where status = 'GOOD' and not_after > ?1 and not_after <= ?2""")
                 .setParameter(1, now).setParameter(2, now.plus(window)).getSingleResult()).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-        };
     }
 }

@@ -47,10 +47,11 @@ public class AdminCertificates implements IdentityProvider<AdminCertificateReque
     /** 401 for a certificate not from an admin CA, 403 for one that does not name exactly one role. */
     @Override
     public Uni<SecurityIdentity> authenticate(AdminCertificateRequest request, AuthenticationRequestContext context) {
-        return AdminIdentity.verify(context, () -> identify(request.chain()));
+        return AdminIdentity.verify(context, () -> verify(request.chain()).identity());
     }
 
-    private SecurityIdentity identify(List<X509Certificate> chain) {
+    /** Who presents this chain: 401 for a certificate not from an admin CA, 403 for one naming no single role. */
+    AdminCaller verify(List<X509Certificate> chain) {
         X509Certificate certificate = trust.validateForAdmin(chain);
         String subject = certificate.getSubjectX500Principal().getName();
         List<String> units = SubjectAttributes.of(X500Name.getInstance(certificate.getSubjectX500Principal()
@@ -61,7 +62,7 @@ public class AdminCertificates implements IdentityProvider<AdminCertificateReque
             throw new RequestRejected(Problem.FORBIDDEN, "admin client certificate '" + subject + "' must name "
                     + "exactly one role in its subject OU (admin or auditor), got " + units);
         }
-        return AdminIdentity.of(Caller.clientCertificate(certificate), roles.getFirst(),
+        return new AdminCaller(Caller.clientCertificate(certificate), roles.getFirst(),
                 "admin client certificate '" + subject + "'");
     }
 }

@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 
 import dev.estserver.service.context.Caller;
 import dev.estserver.service.problem.RequestRejected;
-import dev.estserver.service.store.AdminRole;
 
 /**
  * The Quarkus security identity of an admin API caller: one role, which {@code @RolesAllowed} checks, the
@@ -25,14 +24,13 @@ public final class AdminIdentity {
     private AdminIdentity() {
     }
 
-    /** @param credential how refusals name it, such as {@code admin token 'audit'} */
-    static SecurityIdentity of(Caller caller, AdminRole role, String credential) {
+    /** The identity of {@code admin}, for a caller to add attributes of its own to. */
+    static QuarkusSecurityIdentity.Builder of(AdminCaller admin) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(caller.principal()))
-                .addRole(role.configName())
-                .addAttribute(CALLER, caller)
-                .addAttribute(DESCRIPTION, credential + " has role " + role.configName())
-                .build();
+                .setPrincipal(new QuarkusPrincipal(admin.caller().principal()))
+                .addRole(admin.role().configName())
+                .addAttribute(CALLER, admin.caller())
+                .addAttribute(DESCRIPTION, admin.credential() + " has role " + admin.role().configName());
     }
 
     /**

@@ -25,11 +25,11 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.config.StartupOrder;
 import dev.estserver.service.context.Caller;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 import dev.estserver.service.store.AdminRole;
@@ -105,14 +105,31 @@ public class AdminTokens implements IdentityProvider<AdminTokenRequest> {
             throw new RequestRejected(Problem.UNAUTHENTICATED,
                     "admin API requires a Bearer token; the Authorization header uses another scheme");
         }
-        String hash = Digests.sha256Hex(header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
-        Credential token = throttle.attempt(clientAddress, null, () -> verify(hash));
-        return AdminIdentity.of(Caller.adminToken(token.username), token.role, "admin token '" + token.username + "'");
+        return caller(verify(header.substring(7).trim(), clientAddress)).identity();
     }
 
-    private static Credential verify(String hash) {
+    /**
+     * The stored admin token whose secret is {@code token}: unknown, revoked or expired is 401. Failures count
+     * towards the client address's {@link LoginThrottle} limit, and no token is checked while it is locked out (429).
+     */
+    Credential verify(String token, String clientAddress) {
+        String hash = Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+        return throttle.attempt(clientAddress, null, () -> find(hash));
+    }
+
+    /** Who calls with this token, in the token's role. */
+    static AdminCaller caller(Credential token) {
+        return new AdminCaller(Caller.adminToken(token.username), token.role, "admin token '" + token.username + "'");
+    }
+
+    private static Credential find(String hash) {
         Credential token = QuarkusTransaction.requiringNew().call(() -> Credential.findAdminToken(hash))
                 .orElseThrow(() -> new RequestRejected(Problem.UNAUTHENTICATED, "admin token not recognised"));
+        return usable(token);
+    }
+
+    /** The token, unless it was revoked or has expired (401). */
+    static Credential usable(Credential token) {
         if (token.revokedAt != null) {
             throw new RequestRejected(Problem.UNAUTHENTICATED, "admin token '" + token.username
                     + "' was revoked at " + token.revokedAt);

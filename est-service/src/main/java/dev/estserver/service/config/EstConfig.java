@@ -47,6 +47,9 @@ public interface EstConfig {
     /** The admin API ({@code /api/v1}). */
     Admin admin();
 
+    /** The operations console ({@code /console/}), which signs in with the admin API's tokens or certificates. */
+    Console console();
+
     /** Request limits. */
     Limits limits();
 
@@ -219,6 +222,16 @@ public interface EstConfig {
          * on the EST paths.
          */
         Optional<List<Path>> clientCaFiles();
+    }
+
+    interface Console {
+        /** A console session that sends no request for this long ends; the next page asks to sign in again. */
+        @WithDefault("30M")
+        Duration idleTimeout();
+
+        /** A console session ends this long after sign-in, however busy. */
+        @WithDefault("8H")
+        Duration lifetime();
     }
 
     interface Limits {

@@ -1,5 +1,7 @@
 package dev.estserver.service.http;
 
+import java.util.Locale;
+
 import dev.estserver.service.problem.Problem;
 
 /**
@@ -28,5 +30,19 @@ public final class ProblemStatus {
             case NOT_IMPLEMENTED -> 501;
             case UNAVAILABLE -> 503;
         };
+    }
+
+    /**
+     * What a refusal's status says, as metrics and the console name it: the {@link Problem} of that status in lower
+     * case with hyphens ({@code unauthenticated}, {@code too-many-requests}), {@code internal-error} for 500, else
+     * the number.
+     */
+    public static String reasonOf(int status) {
+        for (Problem problem : Problem.values()) {
+            if (of(problem) == status) {
+                return problem.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+        }
+        return status == 500 ? "internal-error" : String.valueOf(status);
     }
 }

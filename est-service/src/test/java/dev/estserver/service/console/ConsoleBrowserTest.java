@@ -1,0 +1,184 @@
+package dev.estserver.service.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.estserver.service.support.AdminClient;
+import dev.estserver.service.support.Browser;
+import dev.estserver.service.support.ConsoleClient;
+import dev.estserver.service.support.Csrs;
+import dev.estserver.service.support.Database;
+import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.TestKeys;
+import dev.estserver.service.support.TestTls;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against the running service and PostgreSQL: what an
+ * operator sees and does, and what a forged request gets. Screenshots of every page land in
+ * {@code target/console-screenshots/} on every run.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static Browser browser;
+
+    @Inject
+    Database database;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anOperatorSignsInAndTheOverviewShowsTheApisNumbers() {
+        enrollDevice();
+        browser.signIn(adminToken());
+        assertThat(browser.path()).isEqualTo("/console/");
+        JsonNode stats = AdminClient.json(AdminClient.demo().get("stats"));
+
+        long devices = 0;
+        for (JsonNode count : stats.get("devicesByStatus")) {
+            devices += count.asLong();
+        }
+        assertThat(number("#devices-total")).isEqualTo(devices);
+        assertThat(number("#expiring-7")).isEqualTo(stats.get("certificatesExpiringWithin7Days").asLong());
+        assertThat(number("#expiring-30")).isEqualTo(stats.get("certificatesExpiringWithin30Days").asLong());
+        assertThat(number("#pending-approvals")).isEqualTo(stats.get("pendingApprovals").asLong());
+        long issued = 0;
+        for (JsonNode hour : stats.get("enrollmentsPerHour")) {
+            issued += hour.get("count").asLong();
+        }
+        assertThat(number("#issued-24h")).isEqualTo(issued).isPositive();
+        assertThat(browser.text("#role")).isEqualTo("admin");
+        assertThat(browser.text("#issuing-cas")).contains("default");
+        browser.screenshot("overview");
+        browser.open("/console/sign-in");
+        browser.screenshot("sign-in");
+    }
+
+    @Test
+    void anOperatorFindsADeviceAndSuspendsItWithTheAuditNamingWhoDidIt() {
+        String identity = enrollDevice();
+        browser.signIn(adminToken()).open("/console/devices");
+        browser.find("#search-prefix").sendKeys(identity);
+        browser.click("form.filters button");
+        assertThat(browser.text("#devices")).contains(identity);
+        browser.screenshot("devices");
+
+        browser.click("#devices a");
+        assertThat(browser.text("h1")).contains(identity);
+        assertThat(browser.text("#last-contact")).isNotEqualTo("never");
+        assertThat(browser.text("#timeline")).contains("simpleenroll");
+        browser.click("#suspend");
+        assertThat(browser.text("#device-status")).isEqualTo("SUSPENDED");
+        assertThat(browser.text("#done")).isEqualTo("Device suspended.");
+        assertThat(browser.text("#timeline")).contains("admin.devices.suspend UPDATED (200) by demo");
+        browser.screenshot("device");
+
+        assertThat(database.single("select status from device where identity = ?", identity)).isEqualTo("SUSPENDED");
+        assertThat(database.single("""
+                select principal from enrollment_event where operation = 'admin.devices.suspend'
+                    and device_identity = ? and outcome = 'UPDATED'""", identity)).isEqualTo("demo");
+    }
+
+    @Test
+    void aChangeWithoutTheSessionsCsrfTokenIsRefused() {
+        String identity = enrollDevice();
+        long id = deviceId(identity);
+        browser.signIn(adminToken());
+        String session = browser.cookie(ConsoleClient.SESSION_COOKIE);
+
+        HttpResponse<String> missing = ConsoleClient.post(session, "/console/devices/" + id + "/suspend", "");
+        assertThat(missing.statusCode()).isEqualTo(403);
+        assertThat(missing.body()).contains("the form&#39;s CSRF token is missing");
+        HttpResponse<String> wrong = ConsoleClient.post(session, "/console/devices/" + id + "/suspend", "csrf=forged");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("CSRF token is not this session&#39;s");
+        assertThat(database.single("select status from device where id = ?", id)).isEqualTo("ACTIVE");
+        assertThat(database.count("""
+                select count(*) from enrollment_event where request_id = ? and outcome = 'REJECTED'
+                    and status_code = 403""", wrong.headers().firstValue("X-Request-Id").orElseThrow())).isOne();
+    }
+
+    @Test
+    void anAuditorSeesNoActionAndAForgedChangeIsRefusedAsTheApiRefusesIt() {
+        String identity = enrollDevice();
+        long id = deviceId(identity);
+        browser.signIn(auditorToken()).open("/console/devices/" + id);
+        assertThat(browser.text("#role")).isEqualTo("auditor");
+        assertThat(browser.has(".actions")).isFalse();
+        assertThat(browser.has("button#suspend, button#reset, button#delete, button#resume")).isFalse();
+        browser.screenshot("device-auditor");
+
+        String csrf = browser.find("form.who input[name=csrf]").getDomAttribute("value");
+        HttpResponse<String> forged = ConsoleClient.post(browser.cookie(ConsoleClient.SESSION_COOKIE),
+                "/console/devices/" + id + "/suspend", "csrf=" + csrf);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("admin token &#39;test-auditor&#39; has role auditor; "
+                + "admin.devices.suspend requires role admin");
+        assertThat(database.single("select status from device where id = ?", id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnTheServer() {
+        browser.signIn(adminToken());
+        String session = browser.cookie(ConsoleClient.SESSION_COOKIE);
+        browser.click("#sign-out");
+        assertThat(browser.path()).isEqualTo("/console/sign-in");
+        assertThat(browser.has("#token")).isTrue();
+
+        browser.open("/console/");
+        assertThat(browser.path()).isEqualTo("/console/sign-in");
+        HttpResponse<String> replayed = ConsoleClient.get(session, "/console/");
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("this console session was signed out at");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedOnTheSignInPage() {
+        browser.signIn("not-a-token-" + UUID.randomUUID());
+        assertThat(browser.text("#problem")).isEqualTo("admin token not recognised");
+        assertThat(browser.has("#sign-out")).isFalse();
+    }
+
+    private static long number(String css) {
+        return Long.parseLong(browser.text(css));
+    }
+
+    private static String adminToken() {
+        return AdminClient.demoToken(TestTls.DEMO_DIR);
+    }
+
+    private static String auditorToken() {
+        return ConfigProvider.getConfig().getValue("est.admin.auditor-tokens.test-auditor", String.class);
+    }
+
+    private static String enrollDevice() {
+        String identity = "console-" + UUID.randomUUID();
+        EstClient.anonymous().enrolled(null, Csrs.csr(TestKeys.ecP256(), "CN=" + identity));
+        return identity;
+    }
+
+    private long deviceId(String identity) {
+        return ((Number) database.single("select id from device where identity = ?", identity)).longValue();
+    }
+}
