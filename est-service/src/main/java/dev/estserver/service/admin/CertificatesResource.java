@@ -30,7 +30,7 @@ import dev.estserver.service.store.CertificateRecord;
 public class CertificatesResource {
 
     /** The media type of a PEM download. */
-    static final String PEM = "application/x-pem-file";
+    public static final String PEM = "application/x-pem-file";
 
     private final EnrollmentContext context;
     private final CertificateAdministration certificates;

@@ -31,6 +31,7 @@ class OpenApiTest {
                 "/api/v1/bootstrap-credentials", "/api/v1/bootstrap-credentials/{username}/revoke",
                 "/api/v1/bootstrap-credentials/revoke");
         assertThat(paths.get("/api/v1/devices").get("get").get("tags").get(0).asText()).isEqualTo("devices");
+        assertThat(paths.fieldNames()).toIterable().noneMatch(path -> path.startsWith("/console"));
     }
 
     @Test

@@ -3,6 +3,10 @@ package dev.estserver.service.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -10,11 +14,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.estserver.service.ca.PemFiles;
 
 import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Browser;
@@ -22,6 +31,9 @@ import dev.estserver.service.support.ConsoleClient;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
+import dev.estserver.service.support.Pkcs7;
+import dev.estserver.service.support.Shell;
+import dev.estserver.service.support.TestCertificates;
 import dev.estserver.service.support.TestKeys;
 import dev.estserver.service.support.TestTls;
 
@@ -98,6 +110,60 @@ class ConsoleBrowserTest {
         assertThat(database.single("""
                 select principal from enrollment_event where operation = 'admin.devices.suspend'
                     and device_identity = ? and outcome = 'UPDATED'""", identity)).isEqualTo("demo");
+    }
+
+    @Test
+    void anOperatorApprovesAHeldRequestAndThePollingDeviceReceivesItsCertificate() throws Exception {
+        String identity = "console-approval-" + UUID.randomUUID();
+        KeyPair keys = TestKeys.ecP256();
+        EstClient device = EstClient.anonymous();
+        PKCS10CertificationRequest csr = Csrs.csr(keys, "CN=" + identity);
+        assertThat(device.enroll("manual", csr).statusCode()).isEqualTo(202);
+        long request = AdminClient.requestOf(AdminClient.json(AdminClient.demo().get("approvals")), identity);
+
+        browser.signIn(adminToken()).click("nav a[href='/console/approvals']");
+        assertThat(browser.text("#request-" + request)).contains(identity, "EC P-256");
+        browser.screenshot("approvals");
+        browser.click("#request-" + request + " button.approve");
+        assertThat(browser.text("#done")).startsWith("Request approved");
+        assertThat(browser.has("#request-" + request)).isFalse();
+
+        HttpResponse<byte[]> poll = device.enroll("manual", csr);
+        assertThat(poll.statusCode()).isEqualTo(200);
+        assertThat(Pkcs7.single(poll.body()).getSubjectX500Principal().getName()).isEqualTo("CN=" + identity);
+        assertThat(database.single("select principal from enrollment_event where operation = 'admin.approve' "
+                + "and device_identity = ?", identity)).isEqualTo("demo");
+    }
+
+    @Test
+    void anOperatorRevokesACertificateFromItsPageAndOpensslOcspSaysRevoked(@TempDir Path dir) throws Exception {
+        String identity = "console-revoke-" + UUID.randomUUID();
+        X509Certificate certificate = EstClient.anonymous().enrolled(null, Csrs.csr(TestKeys.ecP256(),
+                "CN=" + identity));
+        String serial = TestCertificates.serial(certificate);
+        Shell sh = Shell.withTrustAnchor(dir);
+        Files.writeString(dir.resolve("cert.pem"), PemFiles.toPem(certificate));
+        String ocsp = "openssl ocsp -issuer ca.pem -cert cert.pem -url " + EstClient.ROOT + "/ocsp -CAfile ca.pem";
+        assertThat(sh.ok(ocsp)).contains("cert.pem: good");
+
+        browser.signIn(adminToken()).open("/console/certificates?q=" + identity);
+        assertThat(browser.text("#certificates")).contains(serial);
+        browser.screenshot("certificates");
+        browser.click("#certificates a");
+        assertThat(browser.text("#certificate-status")).isEqualTo("GOOD");
+        new Select(browser.find("#revoke-reason")).selectByVisibleText("keyCompromise");
+        browser.screenshot("certificate");
+        browser.click("#revoke");
+        assertThat(browser.text("#certificate-status")).isEqualTo("REVOKED");
+        assertThat(browser.text("#revoked")).contains("keyCompromise");
+        assertThat(browser.has("#revoke")).isFalse();
+
+        assertThat(sh.ok(ocsp)).contains("cert.pem: revoked", "Reason: keyCompromise");
+        HttpResponse<String> pem = ConsoleClient.get(browser.cookie(ConsoleClient.SESSION_COOKIE),
+                "/console/certificates/" + serial + "/pem");
+        assertThat(pem.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"" + serial
+                + ".pem\"");
+        assertThat(pem.body()).isEqualTo(PemFiles.toPem(certificate));
     }
 
     @Test

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,9 +28,36 @@ import dev.estserver.service.store.AdminRole;
  */
 class ConsoleDeclarationsTest {
 
+    /** Every resource class of the console package, read from the compiled classes. */
+    private static List<Class<?>> pages() {
+        try {
+            Path classes = Path.of(ConsoleResource.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(ConsoleResource.class.getPackageName().replace('.', '/'));
+            try (Stream<Path> files = Files.list(classes)) {
+                List<Class<?>> pages = new ArrayList<>();
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = file.getFileName().toString().replace(".class", "");
+                    Class<?> type = Class.forName(ConsoleResource.class.getPackageName() + "." + name);
+                    if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                        pages.add(type);
+                    }
+                }
+                return pages;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Method> routes(Class<? extends java.lang.annotation.Annotation> httpMethod) {
-        return Arrays.stream(ConsoleResource.class.getDeclaredMethods())
+        return pages().stream().flatMap(page -> Arrays.stream(page.getDeclaredMethods()))
                 .filter(method -> method.isAnnotationPresent(httpMethod)).toList();
+    }
+
+    /** Its refusals answer as pages only in the class that declares them: a second resource class would not. */
+    @Test
+    void oneResourceClassRoutesTheWholeConsole() {
+        assertThat(pages()).containsExactly(ConsoleResource.class);
     }
 
     @Test

@@ -9,30 +9,27 @@ import java.util.List;
 
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
-import dev.estserver.service.store.Device;
 
 /**
- * The device list's filters as the page's form sends them: blank fields filter nothing.
+ * The filters of a list page (devices, certificates) as its form sends them: blank fields filter nothing.
  *
- * @param expiring {@code 7} or {@code 30}: the current certificate ends within that many days
+ * @param prefix   the device identity starts with this
+ * @param expiring {@code 7} or {@code 30}: the (current) certificate ends within that many days
+ * @param statuses what the status filter offers
  */
-public record DeviceSearch(String prefix, String label, String status, String expiring) {
+public record Search(String prefix, String label, String status, String expiring, List<String> statuses) {
 
     /** What the expiry filter offers, in days. */
     static final List<String> EXPIRY_DAYS = List.of("7", "30");
 
-    static DeviceSearch of(String prefix, String label, String status, String expiring) {
+    static Search of(String prefix, String label, String status, String expiring, Enum<?>[] statuses) {
         String days = blankToNull(expiring);
         if (days != null && !EXPIRY_DAYS.contains(days)) {
             throw new RequestRejected(Problem.MALFORMED, "expiring must be one of " + EXPIRY_DAYS + " (days), got '"
                     + days + "'");
         }
-        return new DeviceSearch(blankToNull(prefix), blankToNull(label), blankToNull(status), days);
-    }
-
-    /** The statuses the form offers. */
-    public List<String> statuses() {
-        return Arrays.stream(Device.Status.values()).map(Enum::name).toList();
+        return new Search(blankToNull(prefix), blankToNull(label), blankToNull(status), days,
+                Arrays.stream(statuses).map(Enum::name).toList());
     }
 
     public List<String> expiryDays() {
