@@ -3,6 +3,7 @@ package dev.estserver.service.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -14,9 +15,9 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.ca.Digests;
 import dev.estserver.service.context.Caller;
+import dev.estserver.service.crypto.Crypto;
 import dev.estserver.service.policy.AuthMethod;
 import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
@@ -80,6 +81,31 @@ public class OneTimeCodes {
         credential.expiresAt = Instant.now().plus(validity);
         credential.persist();
         return new Issued(credential.id, code, credential.expiresAt);
+    }
+
+    /** Codes by id after {@code afterId}, newest last; the codes themselves were never stored. */
+    @Transactional
+    public List<Credential> page(Long afterId, int limit) {
+        return Credential.find("kind = ?1 and id > ?2 order by id", Credential.Kind.ONE_TIME_CODE,
+                afterId == null ? 0L : afterId).page(0, limit).list();
+    }
+
+    /** The code can no longer enroll; a certificate it already enrolled stays valid. */
+    @Transactional
+    public Credential revoke(long id) {
+        Credential code = Credential.<Credential>findByIdOptional(id)
+                .filter(credential -> credential.kind == Credential.Kind.ONE_TIME_CODE)
+                .orElseThrow(() -> new RequestRejected(Problem.NOT_FOUND, "no one-time code with id " + id));
+        if (code.revokedAt != null) {
+            throw new RequestRejected(Problem.CONFLICT, "one-time code " + id + " was already revoked at "
+                    + code.revokedAt);
+        }
+        if (code.usedAt != null) {
+            throw new RequestRejected(Problem.CONFLICT, "one-time code " + id + " was used at " + code.usedAt
+                    + "; there is nothing left to revoke (revoke the certificate it enrolled instead)");
+        }
+        code.revokedAt = Instant.now();
+        return code;
     }
 
     /**

@@ -29,12 +29,15 @@ import io.smallrye.mutiny.Uni;
 
 import dev.estserver.service.admin.AdminOperation;
 import dev.estserver.service.admin.ApprovalsResource;
+import dev.estserver.service.admin.BootstrapCredentialView;
+import dev.estserver.service.admin.BootstrapCredentialsResource;
 import dev.estserver.service.admin.CertificateView;
 import dev.estserver.service.admin.CertificatesResource;
 import dev.estserver.service.admin.DeviceDetail;
 import dev.estserver.service.admin.DevicesResource;
 import dev.estserver.service.admin.EventView;
 import dev.estserver.service.admin.EventsResource;
+import dev.estserver.service.admin.OneTimeCodesResource;
 import dev.estserver.service.admin.RevocationRequest;
 import dev.estserver.service.admin.StatsResource;
 import dev.estserver.service.auth.ClientChains;
@@ -66,6 +69,8 @@ public class ConsoleResource {
     private static final Map<String, String> APPROVAL_DONE = Map.of("approved", "Request approved: the device "
             + "gets its certificate at its next poll.", "rejected", "Request rejected: the device is told the reason "
             + "at its next poll.");
+    private static final Map<String, String> CREDENTIAL_DONE = Map.of("revoked", "Revoked: it can no longer "
+            + "enroll. Certificates it enrolled stay valid.");
     private static final int TIMELINE = 20;
     private static final Map<String, String> DONE = Map.of("suspended", "Device suspended.",
             "resumed", "Device resumed.", "reset", "Device reset: its certificates are revoked, and its next "
@@ -80,13 +85,17 @@ public class ConsoleResource {
     private final DevicesResource devices;
     private final CertificatesResource certificates;
     private final ApprovalsResource approvals;
+    private final BootstrapCredentialsResource bootstrapCredentials;
+    private final OneTimeCodesResource oneTimeCodes;
     private final EventsResource events;
     private final CertificateAuthorities authorities;
     private final Clock clock;
 
     ConsoleResource(ConsoleExchange exchange, ConsoleSessions sessions, Refusals refusals, AuditLog audit,
             StatsResource stats, DevicesResource devices, CertificatesResource certificates,
-            ApprovalsResource approvals, EventsResource events, CertificateAuthorities authorities, Clock clock) {
+            ApprovalsResource approvals, BootstrapCredentialsResource bootstrapCredentials,
+            OneTimeCodesResource oneTimeCodes, EventsResource events, CertificateAuthorities authorities,
+            Clock clock) {
         this.exchange = exchange;
         this.sessions = sessions;
         this.refusals = refusals;
@@ -95,6 +104,8 @@ public class ConsoleResource {
         this.devices = devices;
         this.certificates = certificates;
         this.approvals = approvals;
+        this.bootstrapCredentials = bootstrapCredentials;
+        this.oneTimeCodes = oneTimeCodes;
         this.events = events;
         this.authorities = authorities;
         this.clock = clock;
@@ -305,6 +316,84 @@ public class ConsoleResource {
         exchange.requireCsrf(csrf);
         approvals.reject(id, new ApprovalsResource.Rejection(reason));
         return ConsoleExchange.seeOther("approvals?done=rejected");
+    }
+
+    @GET
+    @Path("credentials")
+    @AdminOperation("console.credentials")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public TemplateInstance credentials(@QueryParam("cursor") String cursor,
+            @QueryParam("codes-cursor") String codesCursor, @QueryParam("done") String done) {
+        return ConsoleTemplates.credentials(exchange.user(), bootstrapCredentials.list(cursor, null),
+                oneTimeCodes.list(codesCursor, null), done == null ? null : CREDENTIAL_DONE.get(done));
+    }
+
+    /** The password is in this page only; the database keeps its hash. */
+    @POST
+    @Path("credentials/bootstrap")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminOperation("admin.bootstrap-credentials.issue")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public TemplateInstance issueCredential(@FormParam("username") String username, @FormParam("label") String label,
+            @FormParam("deviceIdentity") String deviceIdentity, @FormParam("oneTime") String oneTime,
+            @FormParam("validity") String validity, @FormParam("csrf") String csrf) {
+        exchange.requireCsrf(csrf);
+        BootstrapCredentialView issued = (BootstrapCredentialView) bootstrapCredentials.issue(
+                new BootstrapCredentialsResource.CredentialRequest(Search.blankToNull(username), Search.blankToNull(label),
+                        Search.blankToNull(deviceIdentity), oneTime != null, Search.blankToNull(validity), null)).getEntity();
+        return ConsoleTemplates.issued(exchange.user(), "Bootstrap credential", issued.username(),
+                issued.password(), issued.expiresAt());
+    }
+
+    @POST
+    @Path("credentials/bootstrap/{username}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminOperation("admin.bootstrap-credentials.revoke")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public Response revokeCredential(@PathParam("username") String username, @FormParam("csrf") String csrf) {
+        exchange.requireCsrf(csrf);
+        bootstrapCredentials.revoke(username);
+        return ConsoleExchange.seeOther("credentials?done=revoked");
+    }
+
+    /** The code is in this page only; the database keeps its hash. */
+    @POST
+    @Path("credentials/codes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminOperation("admin.one-time-codes.issue")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public TemplateInstance issueCode(@FormParam("label") String label,
+            @FormParam("deviceIdentity") String deviceIdentity, @FormParam("validity") String validity,
+            @FormParam("csrf") String csrf) {
+        exchange.requireCsrf(csrf);
+        OneTimeCodesResource.IssuedCode issued = (OneTimeCodesResource.IssuedCode) oneTimeCodes.issue(
+                new OneTimeCodesResource.CodeRequest(Search.blankToNull(label), Search.blankToNull(deviceIdentity),
+                        Search.blankToNull(validity))).getEntity();
+        return ConsoleTemplates.issued(exchange.user(), "One-time code", String.valueOf(issued.id()), issued.code(),
+                issued.expiresAt());
+    }
+
+    @POST
+    @Path("credentials/codes/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @AdminOperation("admin.one-time-codes.revoke")
+    @RolesAllowed(AdminRole.Names.ADMIN)
+    public Response revokeCode(@PathParam("id") long id, @FormParam("csrf") String csrf) {
+        exchange.requireCsrf(csrf);
+        oneTimeCodes.revoke(id);
+        return ConsoleExchange.seeOther("credentials?done=revoked");
+    }
+
+    @GET
+    @Path("audit")
+    @AdminOperation("console.audit")
+    @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
+    public TemplateInstance audit(@QueryParam("device") String device, @QueryParam("operation") String operation,
+            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor) {
+        AuditSearch search = AuditSearch.of(device, operation, outcome, from, to);
+        return ConsoleTemplates.audit(exchange.user(), search, events.query(search.device(), search.operation(),
+                search.outcome(), search.from(), search.to(), cursor, null));
     }
 
     @ServerExceptionMapper

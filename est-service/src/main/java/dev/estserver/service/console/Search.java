@@ -1,7 +1,5 @@
 package dev.estserver.service.console;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,22 +41,14 @@ public record Search(String prefix, String label, String status, String expiring
 
     /** The query string of these filters, for the next page's link. */
     public String query() {
-        StringBuilder query = new StringBuilder();
-        append(query, "q", prefix);
-        append(query, "label", label);
-        append(query, "status", status);
-        append(query, "expiring", expiring);
-        return query.toString();
+        return new QueryString()
+                .with("q", prefix)
+                .with("label", label)
+                .with("status", status)
+                .with("expiring", expiring).toString();
     }
 
-    private static void append(StringBuilder query, String name, String value) {
-        if (value != null) {
-            query.append('&').append(name).append('=')
-                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

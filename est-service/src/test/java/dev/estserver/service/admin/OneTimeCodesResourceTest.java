@@ -3,6 +3,7 @@ package dev.estserver.service.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -70,5 +71,26 @@ class OneTimeCodesResourceTest {
     void needsAnAdminToken() {
         rejections.assertRejected(AdminClient.of(TestPorts.HTTPS, null).post("one-time-codes", "{}"), 401,
                 "admin API requires 'Authorization: Bearer <admin token>'");
+    }
+
+    @Test
+    void listsCodesWithoutTheCodeAndARevokedCodeCannotEnroll() {
+        String name = "otp-revoked-" + UUID.randomUUID();
+        JsonNode issued = AdminClient.json(admin.post("one-time-codes", "{\"deviceIdentity\": \"" + name + "\"}"));
+        long id = issued.get("id").asLong();
+        List<String> listed = admin.allPages("one-time-codes?limit=500", "id");
+        assertThat(listed).contains(String.valueOf(id));
+        assertThat(EstClient.text(admin.get("one-time-codes?limit=500"))).doesNotContain(issued.get("code").asText());
+
+        JsonNode revoked = AdminClient.json(admin.post("one-time-codes/" + id + "/revoke", null));
+        assertThat(revoked.get("revokedAt").isNull()).isFalse();
+        rejections.assertRejected(enrollWithCode(name, issued.get("code").asText()), 401,
+                "one-time code " + id + " was revoked at");
+        rejections.assertRejected(admin.post("one-time-codes/" + id + "/revoke", null), 409, "already revoked");
+        rejections.assertRejected(admin.post("one-time-codes/999999999/revoke", null), 404,
+                "no one-time code with id 999999999");
+        assertThat(database.count("select count(*) from enrollment_event where operation = "
+                + "'admin.one-time-codes.revoke' and outcome = 'REVOKED' and reason = ?", "one-time code " + id))
+                .isOne();
     }
 }

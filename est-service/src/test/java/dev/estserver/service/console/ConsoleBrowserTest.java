@@ -167,6 +167,41 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOperatorIssuesABootstrapCredentialSeesItsPasswordOnceAndRevokesIt() {
+        String identity = "console-credential-" + UUID.randomUUID();
+        browser.signIn(adminToken()).click("nav a[href='/console/credentials']");
+        browser.find("#credential-label").sendKeys("plant-a");
+        browser.find("#credential-device").sendKeys(identity);
+        browser.click("#issue-credential");
+        String username = browser.text("#issued-name");
+        String password = browser.text("#issued-secret");
+        browser.screenshot("credential-issued");
+        assertThat(database.count("select count(*) from credential where username = ? and secret_hash <> ?",
+                username, password)).isOne();
+        assertThat(enrollWithBasic(identity, username, password).statusCode()).isEqualTo(200);
+
+        browser.open("/console/credentials");
+        assertThat(browser.text("#credential-" + username)).contains("plant-a", identity, "usable");
+        assertThat(browser.text("main")).doesNotContain(password);
+        browser.screenshot("credentials");
+        browser.click("#credential-" + username + " button.revoke");
+        assertThat(browser.text("#done")).startsWith("Revoked");
+        assertThat(browser.text("#credential-" + username)).contains("revoked");
+        assertThat(enrollWithBasic(identity, username, password).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAuditorReadsTheAuditFilteredByDevice() {
+        String identity = enrollDevice();
+        browser.signIn(auditorToken()).click("nav a[href='/console/audit']");
+        browser.find("#audit-device").sendKeys(identity);
+        browser.click("form.filters button");
+        assertThat(browser.text("#events")).contains("simpleenroll", "ISSUED (200)", identity, "estuser");
+        assertThat(browser.has("form[method=post]:not(.who)")).isFalse();
+        browser.screenshot("audit");
+    }
+
+    @Test
     void aChangeWithoutTheSessionsCsrfTokenIsRefused() {
         String identity = enrollDevice();
         long id = deviceId(identity);
@@ -242,6 +277,12 @@ class ConsoleBrowserTest {
         String identity = "console-" + UUID.randomUUID();
         EstClient.anonymous().enrolled(null, Csrs.csr(TestKeys.ecP256(), "CN=" + identity));
         return identity;
+    }
+
+    private static HttpResponse<byte[]> enrollWithBasic(String identity, String username, String password) {
+        return EstClient.anonymous().post("plant-a/simpleenroll", "application/pkcs10",
+                Csrs.base64(Csrs.csr(TestKeys.ecP256(), "CN=" + identity)), "Authorization",
+                EstClient.basic(username, password));
     }
 
     private long deviceId(String identity) {
