@@ -338,9 +338,10 @@ public class ConsoleResource {
             @FormParam("deviceIdentity") String deviceIdentity, @FormParam("oneTime") String oneTime,
             @FormParam("validity") String validity, @FormParam("csrf") String csrf) {
         exchange.requireCsrf(csrf);
-        BootstrapCredentialView issued = (BootstrapCredentialView) bootstrapCredentials.issue(
-                new BootstrapCredentialsResource.CredentialRequest(Search.blankToNull(username), Search.blankToNull(label),
-                        Search.blankToNull(deviceIdentity), oneTime != null, Search.blankToNull(validity), null)).getEntity();
+        var request = new BootstrapCredentialsResource.CredentialRequest(Search.blankToNull(username),
+                Search.blankToNull(label), Search.blankToNull(deviceIdentity), oneTime != null,
+                Search.blankToNull(validity), null);
+        BootstrapCredentialView issued = (BootstrapCredentialView) bootstrapCredentials.issue(request).getEntity();
         return ConsoleTemplates.issued(exchange.user(), "Bootstrap credential", issued.username(),
                 issued.password(), issued.expiresAt());
     }
