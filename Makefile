@@ -14,7 +14,7 @@ JDK := $(shell JAVA_HOME="$(JAVA_HOME)" scripts/find-jdk.sh)
 MVNW = JAVA_HOME="$(JDK)" ./mvnw $(MVN_ARGS)
 
 .DEFAULT_GOAL := help
-.PHONY: help jdk db browser build run stop test e2e bench crds install clean
+.PHONY: help jdk db tools build run stop test e2e bench crds install clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9-]+:.*## / {printf "  make %-7s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -25,8 +25,8 @@ jdk:
 db: ## Start PostgreSQL and create the role and databases (installs PostgreSQL if missing)
 	@scripts/db.sh
 
-browser: ## Install headless Chromium and chromedriver for the console's browser tests (apt, if missing)
-	@scripts/browser.sh
+tools: ## Install headless Chromium, chromedriver and promtool for the tests (apt, if missing)
+	@scripts/test-tools.sh
 
 build: jdk ## Build the service and operator (no tests)
 	$(MVNW) -DskipTests package
@@ -39,7 +39,7 @@ stop: ## Stop what `make run` started
 		echo "stopped the EST service"; else echo "the EST service was not running"; fi
 	@rm -f $(EST_DIR)/service.pid
 
-test: db browser jdk ## Run the whole test suite (unit, service over HTTPS + PostgreSQL, real clients and browser, operator)
+test: db tools jdk ## Run the whole test suite (unit, service over HTTPS + PostgreSQL, real clients and browser, operator)
 	$(MVNW) verify
 
 e2e: db jdk ## End to end on this machine: mock Kubernetes API, operator, service, PostgreSQL, init-container script

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -27,7 +29,8 @@ import dev.estserver.service.store.Device;
 
 /**
  * Fleet gauges for Prometheus: devices by label and status, current certificates expiring within 7 and 30 days,
- * and enrollments waiting for approval, each at 0 for a configured label with nothing to count. They are read from
+ * enrollments waiting for approval and how long the oldest has waited, each at 0 for a configured label with nothing
+ * to count; and whether the last read of the database succeeded. They are read from
  * the database on a timer rather than per scrape, so a busy Prometheus cannot load the database; every replica
  * reports the same fleet-wide numbers.
  */
@@ -44,6 +47,8 @@ public class FleetMetrics {
     private final MultiGauge expiring7;
     private final MultiGauge expiring30;
     private final MultiGauge pending;
+    private final MultiGauge oldestPending;
+    private final AtomicInteger databaseUp = new AtomicInteger();
     private final Profiles profiles;
     private ScheduledExecutorService timer;
 
@@ -57,6 +62,12 @@ public class FleetMetrics {
                 .description("Devices whose current certificate expires within 30 days, by label").register(registry);
         this.pending = MultiGauge.builder("est.approvals.pending")
                 .description("Enrollment requests waiting for manual approval, by label").register(registry);
+        this.oldestPending = MultiGauge.builder("est.approvals.oldest.pending").baseUnit("seconds")
+                .description("How long the oldest request waiting for manual approval has waited, by label")
+                .register(registry);
+        Gauge.builder("est.database.up", databaseUp, AtomicInteger::get)
+                .description("1 when the last read of the fleet from the database succeeded, else 0; read every "
+                        + REFRESH.toSeconds() + " s").register(registry);
     }
 
     void onStart(@Observes @Priority(StartupOrder.BACKGROUND) StartupEvent event) {
@@ -80,6 +91,8 @@ public class FleetMetrics {
         register(expiring7, snapshot.expiringIn7Days());
         register(expiring30, snapshot.expiringIn30Days());
         register(pending, snapshot.pendingApprovals());
+        register(oldestPending, snapshot.oldestPendingAge());
+        databaseUp.set(1);
     }
 
     /** While the database is down the gauges keep their last values; readiness reports the outage. */
@@ -87,6 +100,7 @@ public class FleetMetrics {
         try {
             refresh();
         } catch (RuntimeException e) {
+            databaseUp.set(0);
             LOG.debugf("fleet gauges not refreshed: %s", e.getMessage());
         }
     }

@@ -20,9 +20,10 @@ import jakarta.persistence.EntityManager;
  * @param expiringIn7Days    devices by label whose current certificate expires within 7 days (not yet expired)
  * @param expiringIn30Days   the same within 30 days
  * @param pendingApprovals   enrollment requests waiting for a decision, by label
+ * @param oldestPendingAge   how long the oldest of them has waited, in seconds, by label; 0 when none waits
  */
 record FleetSnapshot(List<Count> devices, List<Count> expiringIn7Days, List<Count> expiringIn30Days,
-        List<Count> pendingApprovals) {
+        List<Count> pendingApprovals, List<Count> oldestPendingAge) {
 
     /** One row of a count: its tags (label, or label and status) and value. */
     record Count(String label, String status, long value) {
@@ -41,6 +42,10 @@ record FleetSnapshot(List<Count> devices, List<Count> expiringIn7Days, List<Coun
                 withZeros(counts(expiring(db, now, 30), false), labels, null),
                 withZeros(counts(db.createNativeQuery("""
                         select label, count(*) from pending_request
+                        where status = 'PENDING' and expires_at > ?1 group by label""")
+                        .setParameter(1, now).getResultList(), false), labels, null),
+                withZeros(counts(db.createNativeQuery("""
+                        select label, floor(extract(epoch from (?1 - min(requested_at)))) from pending_request
                         where status = 'PENDING' and expires_at > ?1 group by label""")
                         .setParameter(1, now).getResultList(), false), labels, null));
     }

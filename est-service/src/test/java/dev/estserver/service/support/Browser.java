@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium, driven through its own chromedriver (installed by {@code make browser}); never a
+ * Debian's headless Chromium, driven through its own chromedriver (installed by {@code make tools}); never a
  * browser or driver downloaded by Selenium. It trusts the test service's certificate, as an operator's browser
  * trusts the service's CA.
  */
@@ -40,7 +40,7 @@ public final class Browser implements AutoCloseable {
     public static Browser start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the console's browser tests need Debian's Chromium and chromedriver: "
-                    + "run make browser (scripts/browser.sh)");
+                    + "run make tools (scripts/test-tools.sh)");
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",

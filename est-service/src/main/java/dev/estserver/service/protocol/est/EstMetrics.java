@@ -7,14 +7,17 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.estserver.service.context.EnrollmentContext;
+import dev.estserver.service.http.ProblemStatus;
 
 /**
- * One timer per EST operation, label and outcome ({@code est_requests_seconds} in Prometheus), and the request
- * id header on every response.
+ * One timer per EST operation, label and outcome ({@code est_requests_seconds} in Prometheus), a counter of refused
+ * and failed requests by the kind of refusal ({@code est_requests_failed_total}, reason as {@link ProblemStatus}
+ * names it), and the request id header on every response.
  */
 public class EstMetrics {
 
@@ -33,11 +36,18 @@ public class EstMetrics {
             return;
         }
         int status = response.getStatus();
+        // Only labels of known operations become tags: a scan of random paths must not create series.
+        String label = context.label() == null || status == 404 ? "none" : context.label();
+        if (status >= 400) {
+            Counter.builder("est.requests.failed")
+                    .description("EST requests refused or failed, by operation, label and the kind of refusal")
+                    .tag("operation", context.operation()).tag("label", label)
+                    .tag("reason", ProblemStatus.reasonOf(status)).register(registry).increment();
+        }
         Timer.builder("est.requests")
                 .description("EST requests by operation, label and outcome")
                 .tag("operation", context.operation())
-                // Only labels of known operations become tags: a scan of random paths must not create series.
-                .tag("label", context.label() == null || status == 404 ? "none" : context.label())
+                .tag("label", label)
                 .tag("status", Integer.toString(status))
                 .tag("outcome", status == 202 ? "pending"
                         : status < 300 ? "success" : status < 500 ? "rejected" : "error")
