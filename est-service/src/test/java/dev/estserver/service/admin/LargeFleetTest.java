@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -20,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.estserver.service.support.AdminClient;
 import dev.estserver.service.support.Database;
+import dev.estserver.service.support.LargeFleet;
 
 /**
  * With 100,000 devices and certificates, any page of the lists costs about as much as the first: keyset pagination
@@ -30,7 +30,7 @@ import dev.estserver.service.support.Database;
 class LargeFleetTest {
 
     private static final Logger LOG = Logger.getLogger(LargeFleetTest.class);
-    private static final int ROWS = 100_000;
+    private static final int ROWS = LargeFleet.ROWS;
     private static final Duration BOUND = Duration.ofSeconds(1);
 
     @Inject
@@ -55,21 +55,8 @@ class LargeFleetTest {
 
     @Test
     void listsAnyPageOfAHundredThousandQuickly() {
-        String label = "large-" + UUID.randomUUID();
-        database.update("""
-                insert into device (label, identity, status) select ?, 'large-' || lpad(g::text, 6, '0'), 'ACTIVE'
-                from generate_series(1, ?) g""", label, ROWS);
-        database.update("""
-                insert into certificate (serial, device_id, label, issuer, subject, not_before, not_after,
-                    fingerprint_sha256, der, status)
-                select upper(md5(d.id || d.label)), d.id, d.label, 'CN=large', 'CN=' || d.identity, now(),
-                    now() + (d.id % 400) * interval '1 day', md5(d.label || d.id), '\\x00', 'GOOD'
-                from device d where d.label = ?""", label);
-        database.update("update device d set current_certificate_serial = c.serial from certificate c "
-                + "where c.device_id = d.id and d.label = ?", label);
-        database.update("analyze device");
-        database.update("analyze certificate");
-        try {
+        try (LargeFleet fleet = LargeFleet.seed(database)) {
+            String label = fleet.label();
             long middleId = database.count("select id from device where label = ? order by id offset ? limit 1",
                     label, ROWS / 2);
             String middleSerial = (String) database.single("select serial from certificate where label = ? "
@@ -100,10 +87,6 @@ class LargeFleetTest {
             assertThat(plan("explain select * from device where (updated_at, id) > (?, ?) order by updated_at, id "
                     + "limit 501", Timestamp.from(fleetChangedAt), middleId))
                     .contains("Index Scan using device_updated_at_id_idx").doesNotContain("Seq Scan");
-        } finally {
-            database.update("update device set current_certificate_serial = null where label = ?", label);
-            database.update("delete from certificate where label = ?", label);
-            database.update("delete from device where label = ?", label);
         }
     }
 }
