@@ -27,7 +27,8 @@ public final class LargeFleet implements AutoCloseable {
                 insert into certificate (serial, device_id, label, issuer, subject, not_before, not_after,
                     fingerprint_sha256, der, status)
                 select '1' || substr(upper(md5(d.id || d.label)), 2), d.id, d.label, 'CN=large',
-                    'CN=' || d.identity, now(), now() + (d.id % 400) * interval '1 day', md5(d.label || d.id), '\\x00', 'GOOD'
+                    'CN=' || d.identity, now(), now() + (d.id % 400) * interval '1 day', md5(d.label || d.id),
+                    '\\x00', 'GOOD'
                 from device d where d.label = ?""", fleet.label);
         database.update("update device d set current_certificate_serial = c.serial from certificate c "
                 + "where c.device_id = d.id and d.label = ?", fleet.label);
