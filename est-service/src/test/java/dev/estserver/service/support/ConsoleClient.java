@@ -41,6 +41,23 @@ public final class ConsoleClient {
                         + "&csrf=" + csrf.group(1))));
     }
 
+    /** The sign-in with the client certificate {@code http} presents, as the sign-in page's button posts it. */
+    public static HttpResponse<String> signInWithCertificate(HttpClient http) {
+        HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(EstClient.ROOT + "/console/sign-in")));
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("the sign-in form's token").isTrue();
+        assertThat(page.body()).as("the sign-in page offers the certificate").contains("sign-in-certificate");
+        String formCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return send(http, HttpRequest.newBuilder(URI.create(EstClient.ROOT + "/console/sign-in/certificate"))
+                .header("Cookie", formCookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1))));
+    }
+
+    /** A page asked for over {@code http}, with its own TLS client certificate. */
+    public static HttpResponse<String> get(HttpClient http, String secret, String path) {
+        return send(http, withSession(HttpRequest.newBuilder(URI.create(EstClient.ROOT + path)), secret));
+    }
+
     /** The session secret a sign-in set in its cookie. */
     public static String secret(HttpResponse<String> signedIn) {
         return signedIn.headers().allValues("Set-Cookie").stream().map(SESSION::matcher).filter(Matcher::find)
@@ -65,8 +82,12 @@ public final class ConsoleClient {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(HTTP, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
