@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
@@ -61,7 +62,10 @@ import dev.estserver.operator.status.StatusConditions;
         @Dependent(name = "pod-disruption-budget", type = PodDisruptionBudgetDependent.class,
                 reconcilePrecondition = PodDisruptionBudgetDependent.MultipleReplicas.class),
         @Dependent(name = "ingress", type = IngressDependent.class,
-                reconcilePrecondition = IngressDependent.Requested.class) })
+                reconcilePrecondition = IngressDependent.Requested.class),
+        @Dependent(name = "service-monitor", type = ServiceMonitorDependent.class,
+                activationCondition = CRDPresentActivationCondition.class,
+                reconcilePrecondition = ServiceMonitorDependent.Requested.class) })
 public class EstServerReconciler implements Reconciler<EstServer> {
 
     private static final Logger LOG = Logger.getLogger(EstServerReconciler.class);

@@ -75,7 +75,11 @@ class InstallManifestsTest {
             grants("apps", "deployments", "get", "list", "watch", "create", "update", "patch"),
             // Deleted when the spec stops asking for them.
             grants("policy", "poddisruptionbudgets", "get", "list", "watch", "create", "update", "patch", "delete"),
-            grants("networking.k8s.io", "ingresses", "get", "list", "watch", "create", "update", "patch", "delete"))
+            grants("networking.k8s.io", "ingresses", "get", "list", "watch", "create", "update", "patch", "delete"),
+            grants("monitoring.coreos.com", "servicemonitors", "get", "list", "watch", "create", "update", "patch",
+                    "delete"),
+            // Whether the ServiceMonitor CRD exists, before its informer starts.
+            grants("apiextensions.k8s.io", "customresourcedefinitions", "get"))
             .flatMap(List::stream).toList());
 
     private static Path root;

@@ -43,7 +43,7 @@ final class EstServerFixture {
                         new SecretKeyRef("db", "password")),
                 null, null, allowedNamespaces.length == 0 ? null
                         : new EstServerSpec.EnrollmentPolicySpec(List.of(allowedNamespaces)),
-                null));
+                null, null));
         return client.resource(server).create();
     }
 

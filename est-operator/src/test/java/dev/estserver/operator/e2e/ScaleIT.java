@@ -34,8 +34,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollment;
 import dev.estserver.operator.api.v1alpha1.DeviceEnrollmentSpec;
 import dev.estserver.operator.api.v1alpha1.EstServer;
-import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec;
+import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.service.FakeEstService;
 import dev.estserver.operator.service.RegistrationView.CurrentCertificate;
@@ -69,7 +69,6 @@ class ScaleIT {
 
     private final List<AutoCloseable> running = new ArrayList<>();
 
-
     @AfterEach
     void stopEverything() throws Exception {
         for (AutoCloseable process : running.reversed()) {
@@ -93,7 +92,7 @@ class ScaleIT {
         EstServerSpec spec = TestEstServers.gitOpsCa("fleet-ca");
         kube.resource(TestEstServers.withSpec(NAMESPACE, "est", new EstServerSpec(spec.image(), spec.replicas(),
                 null, spec.ca(), new EstServerSpec.TlsSpec(new LocalObjectRef("fleet-tls")), spec.database(),
-                spec.profiles(), spec.labels(), null, null))).create();
+                spec.profiles(), spec.labels(), null, null, null))).create();
 
         Path work = Files.createDirectories(ROOT.resolve("est-operator/target/scale"));
         JarProcess operator = JarProcess.start("est-operator",

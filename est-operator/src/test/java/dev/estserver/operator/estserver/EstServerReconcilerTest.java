@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -24,20 +25,24 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
-import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.IngressSpec;
+import dev.estserver.operator.api.v1alpha1.EstServerSpec.ServiceMonitorSpec;
+import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.kube.SecretData;
 import dev.estserver.operator.pki.Pem;
@@ -159,6 +164,47 @@ class EstServerReconcilerTest {
 
         await().atMost(WAIT).until(() -> get(PodDisruptionBudget.class, "ha") == null
                 && get(Ingress.class, "ha") == null);
+    }
+
+    @Test
+    void managesAServiceMonitorOnlyWhereItsCrdExistsAndWhileTheSpecAsksForIt() {
+        CRDPresentActivationCondition.clearState();
+        EstServerSpec base = TestEstServers.generatedCa();
+        EstServer asked = apply("mon", withServiceMonitor(base, new ServiceMonitorSpec(Map.of("release", "prom"),
+                "30s")));
+        await().atMost(WAIT).until(() -> client.resource(asked).get().getStatus(), status -> status != null
+                && status.observedGeneration() != null
+                && status.observedGeneration().equals(asked.getMetadata().getGeneration()));
+        assertThat(serviceMonitor("mon")).as("no ServiceMonitor without its CRD in the cluster").isNull();
+
+        client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
+                .withNewMetadata().withName("servicemonitors.monitoring.coreos.com").endMetadata()
+                .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+                .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion().endSpec().build())
+                .createOr(existing -> existing.update());
+        CRDPresentActivationCondition.clearState();
+        apply("mon", withServiceMonitor(base, new ServiceMonitorSpec(Map.of("release", "prom"), "15s")));
+
+        ServiceMonitor monitor = await().atMost(WAIT).until(() -> serviceMonitor("mon"), m -> m != null
+                && "15s".equals(m.getSpec().getEndpoints().getFirst().getInterval()));
+        assertThat(monitor.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(ref -> assertThat(ref.getKind()).isEqualTo("EstServer"));
+        assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prom")
+                .containsEntry(ServiceMonitorDependent.JOB_LABEL, ServiceMonitorDependent.JOB);
+        assertThat(monitor.getSpec().getJobLabel()).isEqualTo(ServiceMonitorDependent.JOB_LABEL);
+        assertThat(get(Service.class, "mon").getMetadata().getLabels())
+                .as("the job is named by the Service's label").containsEntry(ServiceMonitorDependent.JOB_LABEL,
+                        ServiceMonitorDependent.JOB)
+                .containsAllEntriesOf(monitor.getSpec().getSelector().getMatchLabels());
+        assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.getPort()).isEqualTo("management");
+            assertThat(endpoint.getPath()).isEqualTo("/q/metrics");
+            assertThat(endpoint.getInterval()).isEqualTo("15s");
+        });
+
+        apply("mon", withServiceMonitor(base, null));
+        await().atMost(WAIT).until(() -> serviceMonitor("mon") == null);
     }
 
     @Test
@@ -385,7 +431,16 @@ class EstServerReconcilerTest {
 
     private static EstServerSpec withReplicasAndIngress(EstServerSpec s, int replicas, IngressSpec ingress) {
         return new EstServerSpec(s.image(), replicas, s.resources(), s.ca(), s.tls(), s.database(), s.profiles(),
-                s.labels(), s.enrollment(), ingress);
+                s.labels(), s.enrollment(), ingress, s.serviceMonitor());
+    }
+
+    private static EstServerSpec withServiceMonitor(EstServerSpec s, ServiceMonitorSpec monitor) {
+        return new EstServerSpec(s.image(), s.replicas(), s.resources(), s.ca(), s.tls(), s.database(), s.profiles(),
+                s.labels(), s.enrollment(), s.ingress(), monitor);
+    }
+
+    private ServiceMonitor serviceMonitor(String name) {
+        return client.resources(ServiceMonitor.class).inNamespace(namespace).withName(name).get();
     }
 
     private EstServer apply(String name, EstServerSpec spec) {

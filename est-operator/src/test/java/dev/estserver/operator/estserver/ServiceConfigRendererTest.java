@@ -15,9 +15,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
-import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.DatabaseSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.ProfileSpec;
+import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.pki.CertificateFactory;
 import dev.estserver.operator.pki.KeyAlgorithm;
@@ -202,7 +202,7 @@ class ServiceConfigRendererTest {
     private static EstServerSpec spec(DatabaseSpec database, Map<String, ProfileSpec> profiles,
             Map<String, String> labels) {
         return new EstServerSpec(null, 1, null, TestEstServers.generatedCa().ca(), null, database, profiles, labels,
-                null, null);
+                null, null, null);
     }
 
     private static DatabaseSpec database(String host, Integer port, String name) {

@@ -10,11 +10,11 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 import dev.estserver.operator.api.v1alpha1.EstServer;
-import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.CaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.DatabaseSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.GenerateCaSpec;
 import dev.estserver.operator.api.v1alpha1.EstServerSpec.ProfileSpec;
+import dev.estserver.operator.api.v1alpha1.EstServerSpec;
 import dev.estserver.operator.api.v1alpha1.LocalObjectRef;
 import dev.estserver.operator.api.v1alpha1.SecretKeyRef;
 import dev.estserver.operator.kube.SecretData;
@@ -50,7 +50,7 @@ public final class TestEstServers {
         return new EstServerSpec("registry.example/est-service:test", replicas, null, ca, null, database(),
                 Map.of("iot", new ProfileSpec("720h", null, null, java.util.List.of("ec-p256"), null, null, null,
                         null, Map.of("subject.required", "CN"))),
-                Map.of("iot", "iot"), null, null);
+                Map.of("iot", "iot"), null, null, null);
     }
 
     public static DatabaseSpec database() {

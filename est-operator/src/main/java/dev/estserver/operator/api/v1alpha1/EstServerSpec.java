@@ -39,7 +39,11 @@ public record EstServerSpec(
         EnrollmentPolicySpec enrollment,
         @JsonPropertyDescription("An Ingress with TLS passthrough; EST needs end-to-end TLS for client "
                 + "certificates and channel binding. Absent: no Ingress.")
-        IngressSpec ingress) {
+        IngressSpec ingress,
+        @JsonPropertyDescription("A Prometheus Operator ServiceMonitor that scrapes every pod's metrics as the job "
+                + "est-service (what deploy/observability's alert rules expect). Created only while the "
+                + "ServiceMonitor CRD exists in the cluster. Absent: none.")
+        ServiceMonitorSpec serviceMonitor) {
 
     /** CA source. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -139,5 +143,15 @@ public record EstServerSpec(
             @JsonPropertyDescription("Extra Ingress annotations; the operator adds the ingress-nginx SSL "
                     + "passthrough one.")
             Map<String, String> annotations) {
+    }
+
+    /** ServiceMonitor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceMonitorSpec(
+            @JsonPropertyDescription("Labels of the ServiceMonitor, such as the one your Prometheus's "
+                    + "serviceMonitorSelector asks for (often release: <your Prometheus release>).")
+            Map<String, String> labels,
+            @JsonPropertyDescription("Scrape interval, such as 30s. Default: Prometheus's own.")
+            String interval) {
     }
 }
