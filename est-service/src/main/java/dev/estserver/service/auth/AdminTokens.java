@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -144,10 +143,8 @@ public class AdminTokens implements IdentityProvider<AdminTokenRequest> {
     private static String demoToken(Path file) {
         try {
             if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                Crypto.RANDOM.nextBytes(random);
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n",
+                Files.writeString(file, Crypto.randomToken(32) + "\n",
                         StandardCharsets.US_ASCII);
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 LOG.infof("generated the demo admin token in %s", file.toAbsolutePath());

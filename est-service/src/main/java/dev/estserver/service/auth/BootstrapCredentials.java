@@ -110,8 +110,7 @@ public class BootstrapCredentials {
     /** Bootstrap credentials by id after {@code afterId}; their secrets are never returned. */
     @Transactional
     public List<Credential> page(Long afterId, int limit) {
-        return Credential.find("kind = ?1 and id > ?2 order by id", Credential.Kind.BOOTSTRAP,
-                afterId == null ? 0L : afterId).page(0, limit).list();
+        return Credential.page(Credential.Kind.BOOTSTRAP, afterId, limit);
     }
 
     /** The credential can no longer enroll; certificates it already enrolled stay valid. */

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -170,7 +169,7 @@ public class ConsoleSessions implements IdentityProvider<ConsoleSessionRequest> 
         ConsoleSession session = new ConsoleSession();
         session.role = admin.role();
         session.principal = admin.caller().principal();
-        session.csrfToken = random();
+        session.csrfToken = Crypto.randomToken(32);
         session.clientAddress = clientAddress;
         session.createdAt = now;
         session.lastSeenAt = now;
@@ -179,7 +178,7 @@ public class ConsoleSessions implements IdentityProvider<ConsoleSessionRequest> 
     }
 
     private Opened persist(ConsoleSession session, AdminCaller admin) {
-        String secret = random();
+        String secret = Crypto.randomToken(32);
         session.secretHash = hash(secret);
         session.persist();
         return new Opened(secret, config.console().lifetime(), admin.caller());
@@ -187,12 +186,6 @@ public class ConsoleSessions implements IdentityProvider<ConsoleSessionRequest> 
 
     private static RequestRejected signInAgain(String why) {
         return new RequestRejected(Problem.UNAUTHENTICATED, why + "; sign in again");
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        Crypto.RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String hash(String secret) {

@@ -86,8 +86,7 @@ public class OneTimeCodes {
     /** Codes by id after {@code afterId}, newest last; the codes themselves were never stored. */
     @Transactional
     public List<Credential> page(Long afterId, int limit) {
-        return Credential.find("kind = ?1 and id > ?2 order by id", Credential.Kind.ONE_TIME_CODE,
-                afterId == null ? 0L : afterId).page(0, limit).list();
+        return Credential.page(Credential.Kind.ONE_TIME_CODE, afterId, limit);
     }
 
     /** The code can no longer enroll; a certificate it already enrolled stays valid. */

@@ -1,7 +1,6 @@
 package dev.estserver.service.console;
 
 import java.net.URI;
-import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -92,7 +91,7 @@ class ConsoleExchange {
 
     /** The sign-in page, with a fresh form token in its cookie. */
     Response.ResponseBuilder signInPage(int status, String problem, String notice) {
-        String csrf = random();
+        String csrf = Crypto.randomToken(24);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(ConsoleTemplates.signIn(csrf, !ClientChains.of(request).isEmpty(), problem, notice).render())
                 .header(HttpHeaders.SET_COOKIE, SIGN_IN_COOKIE + "=" + csrf + COOKIE_ATTRIBUTES);
@@ -134,11 +133,5 @@ class ConsoleExchange {
         ConsoleUser user = identity.isAnonymous() ? null : ConsoleUser.of(identity);
         return refusals.rejectFromEventLoop(status, reason, Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(ConsoleTemplates.problem(user, status, reason, context.requestId()).render()));
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[24];
-        Crypto.RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

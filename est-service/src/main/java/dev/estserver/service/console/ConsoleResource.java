@@ -71,8 +71,10 @@ public class ConsoleResource {
             + "at its next poll.");
     private static final Map<String, String> CREDENTIAL_DONE = Map.of("revoked", "Revoked: it can no longer "
             + "enroll. Certificates it enrolled stay valid.");
+    private static final Map<String, String> CERTIFICATE_DONE = Map.of("revoked", "Certificate revoked: CRLs and "
+            + "OCSP answer revoked from now on.");
     private static final int TIMELINE = 20;
-    private static final Map<String, String> DONE = Map.of("suspended", "Device suspended.",
+    private static final Map<String, String> DEVICE_DONE = Map.of("suspended", "Device suspended.",
             "resumed", "Device resumed.", "reset", "Device reset: its certificates are revoked, and its next "
                     + "enrollment is a first enrollment again.", "deleted", "Device deleted and its certificates "
                     + "revoked.");
@@ -191,7 +193,7 @@ public class ConsoleResource {
         List<EventView> timeline = events.query(detail.device().identity(), null, null, null, null, null,
                 String.valueOf(TIMELINE)).items();
         return ConsoleTemplates.device(exchange.user(), detail, timeline, List.of(RevocationReason.values()),
-                done == null ? null : DONE.get(done));
+                notice(DEVICE_DONE, done));
     }
 
     @POST
@@ -260,7 +262,7 @@ public class ConsoleResource {
         CertificateView certificate = (CertificateView) certificates.get(serial, MediaType.APPLICATION_JSON)
                 .getEntity();
         return ConsoleTemplates.certificate(exchange.user(), certificate, List.of(RevocationReason.values()),
-                "revoked".equals(done) ? "Certificate revoked: CRLs and OCSP answer revoked from now on." : null);
+                notice(CERTIFICATE_DONE, done));
     }
 
     /** The PEM, as a file to save. */
@@ -291,8 +293,8 @@ public class ConsoleResource {
     @AdminOperation("console.approvals")
     @RolesAllowed({AdminRole.Names.ADMIN, AdminRole.Names.AUDITOR})
     public TemplateInstance approvals(@QueryParam("done") String done) {
-        return ConsoleTemplates.approvals(exchange.user(), approvals.awaitingDecision(), done == null ? null
-                : APPROVAL_DONE.get(done));
+        return ConsoleTemplates.approvals(exchange.user(), approvals.awaitingDecision(),
+                notice(APPROVAL_DONE, done));
     }
 
     @POST
@@ -325,7 +327,7 @@ public class ConsoleResource {
     public TemplateInstance credentials(@QueryParam("cursor") String cursor,
             @QueryParam("codes-cursor") String codesCursor, @QueryParam("done") String done) {
         return ConsoleTemplates.credentials(exchange.user(), bootstrapCredentials.list(cursor, null),
-                oneTimeCodes.list(codesCursor, null), done == null ? null : CREDENTIAL_DONE.get(done));
+                oneTimeCodes.list(codesCursor, null), notice(CREDENTIAL_DONE, done));
     }
 
     /** The password is in this page only; the database keeps its hash. */
@@ -432,6 +434,11 @@ public class ConsoleResource {
         Response.ResponseBuilder page = exchange.signInPage(status, e.getMessage(), null);
         e.retryAfter().ifPresent(wait -> page.header(HttpHeaders.RETRY_AFTER, Refusals.retryAfterSeconds(wait)));
         return refusals.reject(status, e.getMessage(), page);
+    }
+
+    /** What a page says after a form: only the fixed texts of {@code notices}, never the query's own text. */
+    private static String notice(Map<String, String> notices, String done) {
+        return done == null ? null : notices.get(done);
     }
 
     private static Response deviceDone(long id, String done) {

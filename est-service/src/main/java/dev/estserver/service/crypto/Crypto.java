@@ -2,6 +2,7 @@ package dev.estserver.service.crypto;
 
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.util.Base64;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -13,5 +14,12 @@ public final class Crypto {
     public static final SecureRandom RANDOM = new SecureRandom();
 
     private Crypto() {
+    }
+
+    /** {@code bytes} random bytes as URL-safe base64 without padding: a secret to put in a cookie, form or file. */
+    public static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

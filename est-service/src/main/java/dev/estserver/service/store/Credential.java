@@ -73,6 +73,12 @@ public class Credential extends PanacheEntityBase {
         return find("kind = ?1 and secretHash = ?2", Kind.ADMIN_TOKEN, secretHash).firstResultOptional();
     }
 
+    /** Credentials of {@code kind} by id after {@code afterId} (null: from the first), at most {@code limit}. */
+    public static List<Credential> page(Kind kind, Long afterId, int limit) {
+        return find("kind = ?1 and id > ?2 order by id", kind, afterId == null ? 0L : afterId).page(0, limit)
+                .list();
+    }
+
     public static Optional<Credential> findBootstrap(String username) {
         return find("kind = ?1 and username = ?2", Kind.BOOTSTRAP, username).firstResultOptional();
     }

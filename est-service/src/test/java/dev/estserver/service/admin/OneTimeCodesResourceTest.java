@@ -93,4 +93,14 @@ class OneTimeCodesResourceTest {
                 + "'admin.one-time-codes.revoke' and outcome = 'REVOKED' and reason = ?", "one-time code " + id))
                 .isOne();
     }
+
+    @Test
+    void aUsedCodeHasNothingLeftToRevoke() {
+        String name = "otp-used-" + UUID.randomUUID();
+        JsonNode issued = AdminClient.json(admin.post("one-time-codes", "{\"deviceIdentity\": \"" + name + "\"}"));
+        long id = issued.get("id").asLong();
+        assertThat(enrollWithCode(name, issued.get("code").asText()).statusCode()).isEqualTo(200);
+        rejections.assertRejected(admin.post("one-time-codes/" + id + "/revoke", null), 409,
+                "one-time code " + id + " was used at", "revoke the certificate it enrolled instead");
+    }
 }

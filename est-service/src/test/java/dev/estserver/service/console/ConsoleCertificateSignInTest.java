@@ -34,6 +34,8 @@ class ConsoleCertificateSignInTest {
     @Test
     void anAdminCertificateSignsInAndItsSessionNeedsThatCertificate() {
         HttpClient bob = presenting("CN=bob,OU=admin,O=Acme");
+        assertThat(ConsoleClient.get(bob, null, "/console/sign-in").body())
+                .as("the sign-in page offers the certificate").contains("sign-in-certificate");
         HttpResponse<String> signedIn = ConsoleClient.signInWithCertificate(bob);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
         String session = ConsoleClient.secret(signedIn);

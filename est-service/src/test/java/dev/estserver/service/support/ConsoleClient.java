@@ -31,26 +31,31 @@ public final class ConsoleClient {
 
     /** The sign-in form as a browser submits it: its page first (the form's cookie and token), then the form. */
     public static HttpResponse<String> signIn(String token) {
-        HttpResponse<String> page = get(null, "/console/sign-in");
-        Matcher csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("the sign-in form's token").isTrue();
-        String formCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        return send(HttpRequest.newBuilder(URI.create(EstClient.ROOT + "/console/sign-in"))
-                .header("Cookie", formCookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-                        + "&csrf=" + csrf.group(1))));
+        return submitSignIn(HTTP, "/console/sign-in", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     /** The sign-in with the client certificate {@code http} presents, as the sign-in page's button posts it. */
     public static HttpResponse<String> signInWithCertificate(HttpClient http) {
+        return submitSignIn(http, "/console/sign-in/certificate", "");
+    }
+
+    /**
+     * A form of the sign-in page posted to {@code action} with {@code fields} and the form's token and cookie, from
+     * a client that presents no certificate.
+     */
+    public static HttpResponse<String> submitSignIn(String action, String fields) {
+        return submitSignIn(HTTP, action, fields);
+    }
+
+    private static HttpResponse<String> submitSignIn(HttpClient http, String action, String fields) {
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(EstClient.ROOT + "/console/sign-in")));
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find()).as("the sign-in form's token").isTrue();
-        assertThat(page.body()).as("the sign-in page offers the certificate").contains("sign-in-certificate");
         String formCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        return send(http, HttpRequest.newBuilder(URI.create(EstClient.ROOT + "/console/sign-in/certificate"))
+        return send(http, HttpRequest.newBuilder(URI.create(EstClient.ROOT + action))
                 .header("Cookie", formCookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1))));
+                .POST(HttpRequest.BodyPublishers.ofString((fields.isEmpty() ? "" : fields + "&") + "csrf="
+                        + csrf.group(1))));
     }
 
     /** A page asked for over {@code http}, with its own TLS client certificate. */
