@@ -55,9 +55,15 @@ class FirstEnrollments {
         this.clock = clock;
     }
 
+    /**
+     * A platform thread: it blocks in the socket read itself, where a virtual thread's read goes through the JDK's
+     * poller and back to a carrier, two more thread handoffs per statement. At 8 concurrent clients that was 9% more
+     * enrollments per second (README, Benchmark: measured design decisions); there is one writer, so it costs one
+     * thread.
+     */
     @PostConstruct
     void startWriter() {
-        writer = Thread.ofVirtual().name("first-enrollments").start(this::write);
+        writer = Thread.ofPlatform().daemon().name("first-enrollments").start(this::write);
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package dev.estserver.service.protocol.est;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import dev.estserver.service.auth.Authenticator;
 import dev.estserver.service.auth.ChallengeAttributes;
@@ -36,7 +36,6 @@ import dev.estserver.service.enrollment.ServerKeygenService;
 import dev.estserver.service.http.ContentTypes;
 import dev.estserver.service.policy.Profile;
 import dev.estserver.service.policy.Profiles;
-import dev.estserver.service.problem.Problem;
 import dev.estserver.service.problem.RequestRejected;
 
 /**
@@ -93,8 +92,10 @@ public class EstResource {
     @POST
     @Path("{path: .+}")
     @RunOnVirtualThread
-    public Response post(@PathParam("path") String path, @Context HttpServerRequest request, InputStream body) {
+    public Response post(@PathParam("path") String path, @Context RoutingContext routing, InputStream stream) {
+        HttpServerRequest request = routing.request();
         EstPath est = begin(path, "POST", request);
+        Body body = new Body(routing, stream);
         Profile profile = profiles.forLabel(est.label());
         return switch (est.operation()) {
             case SIMPLEENROLL -> {
@@ -168,38 +169,17 @@ public class EstResource {
         return est;
     }
 
-    private PKCS10CertificationRequest readCsr(HttpServerRequest request, InputStream body) {
+    private PKCS10CertificationRequest readCsr(HttpServerRequest request, Body body) {
         return CsrBodyDecoder.decode(readBody(request, body, EstMediaTypes.PKCS10));
     }
 
-    private byte[] readBody(HttpServerRequest request, InputStream body, String mediaType) {
+    /** A body's refusals come after its media type's. */
+    private byte[] readBody(HttpServerRequest request, Body body, String mediaType) {
         ContentTypes.require(Optional.ofNullable(request.getHeader(HttpHeaders.CONTENT_TYPE)), mediaType);
-        String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declaredLength != null && parseLength(declaredLength) > maxBodySize) {
-            throw tooLarge(declaredLength + " bytes declared in Content-Length");
-        }
-        try {
-            byte[] bytes = body.readNBytes((int) maxBodySize + 1);
-            if (bytes.length > maxBodySize) {
-                throw tooLarge("more than " + maxBodySize + " bytes sent");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new RequestRejected(Problem.MALFORMED, "request body could not be read: " + e.getMessage());
-        }
+        return RequestBody.of(body.routing(), body.stream(), maxBodySize);
     }
 
-    private static long parseLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new RequestRejected(Problem.MALFORMED, "Content-Length '" + value + "' is not a number");
-        }
-    }
-
-    /** The rest of the body is not read here; http.UnreadBody discards it once the 413 is sent. */
-    private RequestRejected tooLarge(String seen) {
-        return new RequestRejected(Problem.TOO_LARGE, "request body too large: at most " + maxBodySize
-                + " bytes are accepted, " + seen);
+    /** Read already by {@link RequestBodyReader}, or still in its stream (HTTP/2). */
+    private record Body(RoutingContext routing, InputStream stream) {
     }
 }
