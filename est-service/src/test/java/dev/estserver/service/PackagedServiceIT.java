@@ -28,6 +28,8 @@ import dev.estserver.service.support.TwoTierPki;
 class PackagedServiceIT {
 
     private static final Path PKI = Path.of("target/it-pki");
+    /** Where native libraries are unpacked to, refusing them as a read-only or noexec directory would. */
+    private static final Path NOT_A_DIRECTORY = Path.of("target/it-not-a-directory").toAbsolutePath();
     private static final String DB_URL = "jdbc:postgresql://localhost:5432/" + TestPorts.DATABASE;
 
     /** Production-mode arguments with a complete CA and TLS configuration and random ports. */
@@ -158,6 +160,46 @@ class PackagedServiceIT {
             sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8445/.well-known/est/cacerts -o ca.b64");
             assertThat(sh.ok("openssl base64 -d -in ca.b64 | openssl pkcs7 -inform DER -print_certs | openssl x509 "
                     + "-noout -subject")).contains("EST Demo Root CA");
+            assertThat(sh.ok("curl -sS http://localhost:9002/q/health/ready")).contains(
+                    "\"tls-engine\": \"boringssl: BoringSSL (netty-tcnative)", "\"tls-signature\": \"BoringSSL\"");
+            assertThat(service.log().lines().filter(line -> line.contains("TLS:")))
+                    .singleElement(InstanceOfAssertFactories.STRING).contains("INFO", "BoringSSL (netty-tcnative) for "
+                            + "handshakes and records: the native crypto providers are in use");
+        }
+    }
+
+    @Test
+    void refusesBoringSslBesideAProfileThatNeedsChannelBinding() throws Exception {
+        try (Connection db = DriverManager.getConnection(DB_URL, "est", "est");
+                PreparedStatement delete = db.prepareStatement("delete from credential where username = 'estuser'")) {
+            delete.executeUpdate(); // left by a demo-mode test, it would be refused first
+        }
+        Run run = runToExit(production("-Dest.tls.engine=boringssl", "-Dest.labels.kiosk=kiosk",
+                "-Dest.profiles.kiosk.channel-binding=true"));
+        assertRefused(run, "est.tls.engine=boringssl, but profile(s) [kiosk] require channel binding "
+                + "(est.profiles.<name>.channel-binding), whose tls-exporter value only the JDK's TLS stack exports; "
+                + "use est.tls.engine=auto or jdk");
+    }
+
+    /**
+     * Where BoringSSL cannot load (here: Netty's directory for native libraries is a file, as a noexec one would
+     * refuse it), the service says so once and serves on the JDK's TLS stack, with the native crypto providers.
+     */
+    @Test
+    void servesOnTheJdkTlsStackWhereBoringSslCannotLoadSayingSoOnce() throws Exception {
+        Path demo = Files.createTempDirectory("est-demo");
+        try (ServiceProcess service = demoWithoutItsDirectory("io.netty.native.workdir", demo, 8449, 9006)) {
+            Shell sh = new Shell(demo);
+            assertThat(sh.ok("curl -sS --fail-with-body --cacert ca.pem https://localhost:8449/.well-known/est/cacerts "
+                    + "-o /dev/null -w '%{http_code}'")).isEqualTo("200");
+            assertThat(sh.ok("curl -sS http://localhost:9006/q/health/ready")).contains(
+                    "\"tls-engine\": \"jdk: JDK (JSSE); BoringSSL (netty-tcnative) cannot load here\"",
+                    "\"tls-engine-fallback\": \"IllegalArgumentException: Failed to load any of the given libraries",
+                    "\"tls-signature\": \"AmazonCorrettoCryptoProvider\"");
+            assertThat(service.log().lines().filter(line -> line.contains("TLS:")))
+                    .singleElement(InstanceOfAssertFactories.STRING)
+                    .contains("WARN", "BoringSSL cannot load here", "handshakes run on the JDK's TLS stack",
+                            "est.tls.engine=jdk");
         }
     }
 
@@ -168,12 +210,8 @@ class PackagedServiceIT {
     @Test
     void servesOnTheJdkProvidersWhereTheNativeCryptoLibraryCannotLoadSayingSoOnce() throws Exception {
         Path demo = Files.createTempDirectory("est-demo");
-        Path notADirectory = Files.createTempFile("not-a-directory", "");
-        try (ServiceProcess service = ServiceProcess.start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
-                "-Dcom.amazon.corretto.crypto.provider.tmpdir=" + notADirectory,
-                "-Dquarkus.datasource.jdbc.url=" + DB_URL, "-Dquarkus.http.ssl-port=8446",
-                "-Dquarkus.management.port=9003"))) {
-            service.awaitReady(9003);
+        try (ServiceProcess service = demoWithoutItsDirectory("com.amazon.corretto.crypto.provider.tmpdir", demo, 8446,
+                9003)) {
             Shell sh = new Shell(demo);
             String device = "fallback-" + UUID.randomUUID();
             sh.ok("openssl ecparam -genkey -name prime256v1 -noout -out key.pem");
@@ -185,11 +223,33 @@ class PackagedServiceIT {
                     + "openssl x509 -noout -subject")).contains(device);
             assertThat(sh.ok("curl -sS http://localhost:9003/q/health/ready")).contains(
                     "\"providers\": \"jdk: JDK", "\"fallback\": \"AssertionError: Unable to create temporary "
-                            + "directory due to IOException: " + notADirectory, "\"csr-verification\": \"BC\"", "\"tls-signature\": \"SunEC\"");
+                            + "directory due to IOException: " + NOT_A_DIRECTORY, "\"csr-verification\": \"BC\"",
+                    "\"tls-signature\": \"SunEC\"");
             assertThat(service.log().lines().filter(line -> line.contains("Cryptography:")))
                     .singleElement(InstanceOfAssertFactories.STRING)
                     .contains("WARN", "the native library cannot load here (AssertionError: Unable to create "
                             + "temporary directory", "run on the JDK's providers", "est.crypto.provider=jdk");
         }
+    }
+
+    /**
+     * The service in demo mode, ready, with system property {@code directory} (where a native library is unpacked)
+     * naming a file.
+     */
+    private static ServiceProcess demoWithoutItsDirectory(String directory, Path demo, int sslPort, int managementPort)
+            throws Exception {
+        if (!Files.exists(NOT_A_DIRECTORY)) {
+            Files.createFile(NOT_A_DIRECTORY);
+        }
+        ServiceProcess service = ServiceProcess.start(List.of("-Dquarkus.profile=demo", "-Dest.demo.dir=" + demo,
+                "-D" + directory + "=" + NOT_A_DIRECTORY, "-Dquarkus.datasource.jdbc.url=" + DB_URL,
+                "-Dquarkus.http.ssl-port=" + sslPort, "-Dquarkus.management.port=" + managementPort));
+        try {
+            service.awaitReady(managementPort);
+        } catch (Exception | AssertionError e) {
+            service.close();
+            throw e;
+        }
+        return service;
     }
 }

@@ -134,8 +134,22 @@ public interface EstConfig {
         @WithDefault("TLSv1.3,TLSv1.2")
         Set<String> protocols();
 
+        /**
+         * The TLS stack of the HTTPS listener. {@code auto}: BoringSSL (netty-tcnative) where the native crypto
+         * providers are in use ({@code est.crypto.provider}), its library loads and no profile requires channel
+         * binding, else the JDK's, with the reason at startup. {@code boringssl}: refuse to start without it.
+         * {@code jdk}: the JDK's. BoringSSL through netty-tcnative exports no keying material, which tls-exporter
+         * channel binding is made of.
+         */
+        @WithDefault("auto")
+        Engine engine();
+
         /** HTTP Strict Transport Security (RFC 6797) on every HTTPS response. */
         Hsts hsts();
+
+        enum Engine {
+            AUTO, BORINGSSL, JDK
+        }
     }
 
     interface Hsts {

@@ -20,11 +20,8 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -51,19 +48,16 @@ public final class CryptoProviders {
     private static final JcaContentVerifierProviderBuilder BC_VERIFIERS =
             new JcaContentVerifierProviderBuilder().setProvider(Crypto.BC);
 
-    private static final Map<ASN1ObjectIdentifier, String> NATIVE_KEY_ALGORITHMS = Map.of(
+    private static final Map<ASN1ObjectIdentifier, String> KEY_ALGORITHMS = Map.of(
             X9ObjectIdentifiers.id_ecPublicKey, "EC", PKCSObjectIdentifiers.rsaEncryption, "RSA");
 
     private static volatile CryptoProviders active = jdk();
 
     private final Provider nativeProvider;
-    private final JcaContentVerifierProviderBuilder nativeVerifiers;
     private final String fallback;
 
     private CryptoProviders(Provider nativeProvider, String fallback) {
         this.nativeProvider = nativeProvider;
-        this.nativeVerifiers = nativeProvider == null ? null
-                : new JcaContentVerifierProviderBuilder().setProvider(nativeProvider);
         this.fallback = fallback;
     }
 
@@ -148,27 +142,24 @@ public final class CryptoProviders {
     }
 
     /**
-     * Verifiers for signatures made with {@code key}, such as a CSR's proof of possession: native where the
-     * native provider has the key type and the signature algorithm, BouncyCastle's otherwise.
+     * Verifiers for signatures made with {@code key}, such as a CSR's proof of possession, each checked once
+     * ({@link SingleCheckVerifiers}): on the native provider where this set has one, else BouncyCastle's; a key type
+     * neither reads this way (Ed25519, ...) and other signature algorithms get BouncyCastle's own verifiers.
      */
     public ContentVerifierProvider verifiers(SubjectPublicKeyInfo key) throws OperatorCreationException {
-        if (nativeVerifiers == null) {
+        String algorithm = KEY_ALGORITHMS.get(key.getAlgorithm().getAlgorithm());
+        if (algorithm == null) {
             return BC_VERIFIERS.build(key);
         }
-        String algorithm = NATIVE_KEY_ALGORITHMS.get(key.getAlgorithm().getAlgorithm());
-        if (algorithm == null) {
-            return BC_VERIFIERS.build(key); // a key type the native provider does not read (Ed25519, ...)
-        }
-        ContentVerifierProvider nativeOnes;
+        Provider provider = csrVerification();
         try {
-            // Converted here: BouncyCastle would ask the provider for a key factory by OID, which it does not name.
-            PublicKey publicKey = KeyFactory.getInstance(algorithm, nativeProvider)
+            // Converted here: BouncyCastle would ask the provider for a key factory by OID, which AWS-LC does not name.
+            PublicKey publicKey = KeyFactory.getInstance(algorithm, provider)
                     .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-            nativeOnes = nativeVerifiers.build(publicKey);
+            return new SingleCheckVerifiers(publicKey, provider, BC_VERIFIERS.build(key));
         } catch (GeneralSecurityException | IOException e) {
-            return BC_VERIFIERS.build(key); // parameters the native provider does not take (a curve it lacks)
+            return BC_VERIFIERS.build(key); // parameters the provider does not take (a curve it lacks)
         }
-        return new WithFallback(nativeOnes, key);
     }
 
     /**
@@ -209,30 +200,6 @@ public final class CryptoProviders {
             return parameters.getParameterSpec(ECParameterSpec.class).getOrder();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no secp256r1 parameters", e);
-        }
-    }
-
-    /** Native verifiers, and BouncyCastle's for a signature algorithm the native provider does not offer. */
-    private record WithFallback(ContentVerifierProvider nativeOnes, SubjectPublicKeyInfo key)
-            implements ContentVerifierProvider {
-
-        @Override
-        public boolean hasAssociatedCertificate() {
-            return false;
-        }
-
-        @Override
-        public X509CertificateHolder getAssociatedCertificate() {
-            return null;
-        }
-
-        @Override
-        public ContentVerifier get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
-            try {
-                return nativeOnes.get(algorithm);
-            } catch (OperatorCreationException e) {
-                return BC_VERIFIERS.build(key).get(algorithm);
-            }
         }
     }
 }

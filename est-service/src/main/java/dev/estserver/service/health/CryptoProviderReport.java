@@ -3,6 +3,7 @@ package dev.estserver.service.health;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -22,6 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.estserver.service.ca.CertificateAuthorities;
 import dev.estserver.service.crypto.CryptoProviders;
+import dev.estserver.service.tls.TlsEngine;
 
 /**
  * Which provider serves each cryptographic operation, read from what the JCA actually hands out, not from
@@ -32,12 +34,17 @@ import dev.estserver.service.crypto.CryptoProviders;
 @ApplicationScoped
 public class CryptoProviderReport implements HealthCheck {
 
+    private static final List<String> TLS_PRIMITIVES =
+            List.of("tls-ecdhe-p256", "tls-ecdhe-x25519", "tls-signature", "tls-cipher");
+
     private final CryptoProviders providers;
     private final CertificateAuthorities authorities;
+    private final TlsEngine tls;
 
-    CryptoProviderReport(CryptoProviders providers, CertificateAuthorities authorities) {
+    CryptoProviderReport(CryptoProviders providers, CertificateAuthorities authorities, TlsEngine tls) {
         this.providers = providers;
         this.authorities = authorities;
+        this.tls = tls;
     }
 
     void register(@Observes StartupEvent started, MeterRegistry registry) {
@@ -51,23 +58,32 @@ public class CryptoProviderReport implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("crypto").up()
                 .withData("providers", providers.name() + ": " + providers.description());
         providers.fallback().ifPresent(why -> response.withData("fallback", why));
+        response.withData("tls-engine", tls.name() + ": " + tls.description() + "; " + tls.reason());
+        tls.fallbackCause().ifPresent(why -> response.withData("tls-engine-fallback", why));
         byOperation().forEach(response::withData);
         return response.build();
     }
 
     /**
-     * Operation to provider name: CSR checks, each CA's signatures (certificates, CRLs, OCSP responses), and the
-     * primitives of a TLS handshake and its records as the JDK's TLS stack looks them up.
+     * Operation to provider name: CSR checks, each CA's signatures (certificates, CRLs, OCSP responses), the
+     * primitives of a TLS handshake and its records (BoringSSL's own, or what the JDK's TLS stack looks up), and the
+     * signature checks of client certificate chains, which the service's trust manager makes on either stack.
      */
     public Map<String, String> byOperation() {
         Map<String, String> operations = new LinkedHashMap<>();
         operations.put("csr-verification", providers.csrVerification().getName());
         authorities.byName().forEach((name, ca) -> operations.put("ca-signature." + name, ca.signingProvider()));
         try {
-            operations.put("tls-ecdhe-p256", KeyAgreement.getInstance("ECDH").getProvider().getName());
-            operations.put("tls-ecdhe-x25519", KeyAgreement.getInstance("X25519").getProvider().getName());
-            operations.put("tls-signature", Signature.getInstance("SHA256withECDSA").getProvider().getName());
-            operations.put("tls-cipher", Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+            if (tls.boringSsl()) {
+                TLS_PRIMITIVES.forEach(operation -> operations.put(operation, "BoringSSL"));
+            } else {
+                operations.put("tls-ecdhe-p256", KeyAgreement.getInstance("ECDH").getProvider().getName());
+                operations.put("tls-ecdhe-x25519", KeyAgreement.getInstance("X25519").getProvider().getName());
+                operations.put("tls-signature", Signature.getInstance("SHA256withECDSA").getProvider().getName());
+                operations.put("tls-cipher", Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+            }
+            operations.put("tls-client-certificate-check",
+                    Signature.getInstance("SHA256withECDSA").getProvider().getName());
         } catch (GeneralSecurityException e) {
             operations.put("tls", "cannot tell: " + e.getMessage());
         }

@@ -21,7 +21,9 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
+import dev.estserver.service.support.ChannelBindingProfiles;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.Database;
 import dev.estserver.service.support.EstClient;
@@ -38,6 +40,7 @@ import dev.estserver.service.support.TestTls;
  * is a raw JDK SSLSocket, so the connection that computes the value is the one that carries the request.
  */
 @QuarkusTest
+@TestProfile(ChannelBindingProfiles.class)
 class ChannelBindingTest {
 
     @Inject

@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.estserver.service.ca.KeyPairs;
@@ -104,6 +106,23 @@ class CryptoProvidersTest {
         assertThat(providerOf(verifier)).isEqualTo(provider);
     }
 
+    /**
+     * BouncyCastle's JCA verifiers hold a second, raw signature beside the one they check and verify that too, of no
+     * data, for nothing: a whole second ECDSA verification per CSR. Ours hold one.
+     */
+    @ParameterizedTest(name = "{0} checks a CSR made with a {1} key once")
+    @CsvSource({"jdk, P-256", "jdk, RSA", "native, P-256", "native, RSA"})
+    void csrSignaturesAreCheckedOnce(String set, String kind) throws Exception {
+        PKCS10CertificationRequest csr = Csrs.csr(TestKeys.caKind(kind), "CN=device");
+
+        ContentVerifier verifier = providers(set).verifiers(csr.getSubjectPublicKeyInfo())
+                .get(csr.getSignatureAlgorithm());
+
+        assertThat(signatures(verifier)).isEqualTo(1);
+        assertThat(signatures(new JcaContentVerifierProviderBuilder().setProvider(Crypto.BC)
+                .build(csr.getSubjectPublicKeyInfo()).get(csr.getSignatureAlgorithm()))).isEqualTo(2);
+    }
+
     @Test
     void autoFallsBackToTheJdkProvidersSayingWhy() {
         CryptoProviders chosen = CryptoProviders.choose(EstConfig.Crypto.Provider.AUTO,
@@ -161,5 +180,17 @@ class CryptoProvidersTest {
             }
         }
         throw new AssertionError("no Signature in " + verifier.getClass());
+    }
+
+    private static int signatures(ContentVerifier verifier) {
+        int count = 0;
+        for (Class<?> type = verifier.getClass(); type != null; type = type.getSuperclass()) {
+            for (var field : type.getDeclaredFields()) {
+                if (Signature.class.isAssignableFrom(field.getType())) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

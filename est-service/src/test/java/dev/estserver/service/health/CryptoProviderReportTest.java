@@ -42,15 +42,20 @@ class CryptoProviderReportTest {
         if (jdk()) {
             assertThat(ready).contains("\"providers\": \"jdk: JDK (SunEC, SunRsaSign, SunJCE) and BouncyCastle",
                     "\"csr-verification\": \"BC\"", "\"ca-signature.default\": \"SunEC\"",
-                    "\"tls-ecdhe-x25519\": \"SunEC\"", "\"tls-signature\": \"SunEC\"", "\"tls-cipher\": \"SunJCE\"");
+                    "\"tls-engine\": \"jdk: JDK (JSSE); est.crypto.provider chose the JDK's providers",
+                    "\"tls-ecdhe-x25519\": \"SunEC\"", "\"tls-signature\": \"SunEC\"", "\"tls-cipher\": \"SunJCE\"",
+                    "\"tls-client-certificate-check\": \"SunEC\"");
         } else {
+            // BoringSSL makes the whole handshake; the service's trust manager checks client chains on the JCA.
             assertThat(ready).contains("\"providers\": \"native: " + NATIVE + " 2.5.0",
                     "\"csr-verification\": \"" + NATIVE + "\"", "\"ca-signature.default\": \"" + NATIVE + "\"",
-                    "\"tls-ecdhe-p256\": \"" + NATIVE + "\"", "\"tls-ecdhe-x25519\": \"BC-X25519\"",
-                    "\"tls-signature\": \"" + NATIVE + "\"",
-                    "\"tls-cipher\": \"" + NATIVE + "\"");
+                    "\"tls-engine\": \"boringssl: BoringSSL (netty-tcnative); the native crypto providers are in "
+                            + "use and no profile requires channel binding\"",
+                    "\"tls-ecdhe-p256\": \"BoringSSL\"", "\"tls-ecdhe-x25519\": \"BoringSSL\"",
+                    "\"tls-signature\": \"BoringSSL\"", "\"tls-cipher\": \"BoringSSL\"",
+                    "\"tls-client-certificate-check\": \"" + NATIVE + "\"");
         }
-        assertThat(ready).doesNotContain("\"fallback\"");
+        assertThat(ready).doesNotContain("\"fallback\"", "\"tls-engine-fallback\"");
     }
 
     @Test
@@ -62,5 +67,7 @@ class CryptoProviderReportTest {
                 + "\"} 1.0");
         assertThat(metrics).contains("est_crypto_provider{operation=\"ca-signature.default\",provider=\""
                 + (jdk() ? "SunEC" : NATIVE) + "\"} 1.0");
+        assertThat(metrics).contains("est_crypto_provider{operation=\"tls-signature\",provider=\""
+                + (jdk() ? "SunEC" : "BoringSSL") + "\"} 1.0");
     }
 }

@@ -107,7 +107,7 @@ class BouncyCastleEstClientTest {
         CSRRequestResponse response = service("csrattrs-legacy").getCSRAttributes();
         assertThat(response.hasAttributesResponse()).isTrue();
         assertThat(response.getAttributesResponse().getRequirements())
-                .contains(PKCSObjectIdentifiers.pkcs_9_at_challengePassword);
+                .contains(PKCSObjectIdentifiers.sha256WithRSAEncryption, PKCSObjectIdentifiers.rsaEncryption);
     }
 
     @Test

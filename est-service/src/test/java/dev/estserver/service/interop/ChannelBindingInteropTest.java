@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
+import dev.estserver.service.support.ChannelBindingProfiles;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
 
@@ -29,6 +31,7 @@ import dev.estserver.service.support.Shell;
  * connection. Under TLS 1.3 OpenSSL's "no context" equals RFC 9266's empty context, so its value must match ours.
  */
 @QuarkusTest
+@TestProfile(ChannelBindingProfiles.class)
 class ChannelBindingInteropTest {
 
     /** OpenSSL configuration that turns extended master secret off (RFC 7627), as old TLS 1.2 stacks do. */

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
+import dev.estserver.service.support.ChannelBindingProfiles;
 import dev.estserver.service.support.EstClient;
 import dev.estserver.service.support.Shell;
 
@@ -20,6 +22,7 @@ import dev.estserver.service.support.Shell;
  * CRLF-wrapped body (GNU base64 would reject the CR); {@code openssl asn1parse} reads the DER.
  */
 @QuarkusTest
+@TestProfile(ChannelBindingProfiles.class)
 class CsrattrsInteropTest {
 
     private static final String URL = EstClient.BASE;

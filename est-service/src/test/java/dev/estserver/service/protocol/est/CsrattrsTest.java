@@ -22,11 +22,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 import dev.estserver.service.ca.CsrKey;
 import dev.estserver.service.policy.CsrAttributes;
 import dev.estserver.service.policy.Profiles;
 import dev.estserver.service.support.Asn1Tree;
+import dev.estserver.service.support.ChannelBindingProfiles;
 import dev.estserver.service.support.CsrFromAttributes;
 import dev.estserver.service.support.Csrs;
 import dev.estserver.service.support.EstClient;
@@ -40,6 +42,7 @@ import dev.estserver.service.support.TestTls;
  * when a label has nothing to say, the template first with the legacy list as fallback, and no authentication.
  */
 @QuarkusTest
+@TestProfile(ChannelBindingProfiles.class)
 class CsrattrsTest {
 
     @Inject
