@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.smallrye.mutiny.Uni;
+
 import dev.estserver.service.problem.RequestRejected;
 
 /**
@@ -31,7 +33,7 @@ public class HttpErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Uni<Response> webApplication(WebApplicationException e) {
         return refusals.reject(e);
     }
 

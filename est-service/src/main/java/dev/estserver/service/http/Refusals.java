@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.context.EnrollmentContext;
@@ -69,10 +70,15 @@ public class Refusals {
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** A refusal in JAX-RS terms, such as a path no resource serves: its status with the message as the reason. */
-    public Response reject(WebApplicationException e) {
+    /**
+     * A refusal in JAX-RS terms: its status with the message as the reason. A path no resource serves is refused on
+     * the event loop, whence the audit row goes to a worker thread ({@link #rejectFromEventLoop}).
+     */
+    public Uni<Response> reject(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return reject(status, e.getMessage(), text(status, e.getMessage()));
+        Response.ResponseBuilder response = text(status, e.getMessage());
+        return Context.isOnEventLoopThread() ? rejectFromEventLoop(status, e.getMessage(), response)
+                : Uni.createFrom().item(reject(status, e.getMessage(), response));
     }
 
     /**
