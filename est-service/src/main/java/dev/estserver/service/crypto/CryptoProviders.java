@@ -156,7 +156,7 @@ public final class CryptoProviders {
             // Converted here: BouncyCastle would ask the provider for a key factory by OID, which AWS-LC does not name.
             PublicKey publicKey = KeyFactory.getInstance(algorithm, provider)
                     .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-            return new SingleCheckVerifiers(publicKey, provider, BC_VERIFIERS.build(key));
+            return new SingleCheckVerifiers(publicKey, provider, key, BC_VERIFIERS);
         } catch (GeneralSecurityException | IOException e) {
             return BC_VERIFIERS.build(key); // parameters the provider does not take (a curve it lacks)
         }
