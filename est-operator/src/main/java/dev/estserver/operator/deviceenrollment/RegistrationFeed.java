@@ -28,6 +28,7 @@ class RegistrationFeed {
     /**
      * How far back each query reaches before the previous answer's time: a registration is stamped when its
      * transaction wrote it, so one that commits late can carry a time before an answer that did not yet show it.
+     * ScaleIT waits this long after its registrations before it measures the steady state.
      */
     static final Duration OVERLAP = Duration.ofSeconds(30);
 

@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -18,7 +17,8 @@ import io.fabric8.mockwebserver.MockWebServer;
 
 /**
  * The Fabric8 mock API server standing in for Kubernetes for a packaged operator in its own process, with the CRDs
- * users install (src-crds/) and a client of its own.
+ * users install (src-crds/), a client of its own, and objects looked up by name as a real API server does
+ * ({@link NameIndexedCrudDispatcher}).
  */
 final class MockApiServer implements AutoCloseable {
 
@@ -42,7 +42,7 @@ final class MockApiServer implements AutoCloseable {
 
     static MockApiServer withCrds(Path root) throws IOException {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+                new NameIndexedCrudDispatcher(), false);
         server.init();
         MockApiServer api = new MockApiServer(server);
         for (String crd : List.of("estservers.estserver.dev-v1.yml", "deviceenrollments.estserver.dev-v1.yml")) {

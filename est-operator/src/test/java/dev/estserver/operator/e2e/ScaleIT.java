@@ -66,6 +66,11 @@ class ScaleIT {
     private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("scale.steady-seconds", 120));
     /** est-operator.poll-interval's default: how often the registration feed asks each service. */
     private static final Duration POLL = Duration.ofSeconds(5);
+    /**
+     * RegistrationFeed.OVERLAP: for this long after the last registration, each poll of the feed still returns it,
+     * so the 10,000 registrations take several pages per poll until then. The steady state begins after it.
+     */
+    private static final Duration FEED_OVERLAP = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -115,6 +120,7 @@ class ScaleIT {
         System.out.printf("ScaleIT: %d DeviceEnrollments accepted %d s after the first was created%n", DEVICES,
                 Duration.between(start, Instant.now()).toSeconds());
 
+        Thread.sleep(FEED_OVERLAP.plus(POLL).toMillis());
         drain(api.recorder());
         Map<String, Long> before = service.calls();
         Thread.sleep(STEADY.toMillis());
