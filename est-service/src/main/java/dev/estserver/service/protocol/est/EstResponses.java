@@ -10,9 +10,8 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.bouncycastle.asn1.x509.Certificate;
-
 import dev.estserver.service.ca.CertificateAuthorities;
+import dev.estserver.service.ca.Der;
 import dev.estserver.service.config.EstConfig;
 import dev.estserver.service.enrollment.ServerGeneratedKey;
 import dev.estserver.service.policy.CsrAttributes;
@@ -33,7 +32,8 @@ class EstResponses {
         // CA chains do not change while the process runs: encode each CA's /cacerts once.
         Map<String, byte[]> bodies = new HashMap<>();
         authorities.byName().forEach((name, ca) -> bodies.put(name,
-                Base64Text.wrap(CertsOnly.encode(ca.cacerts()), config.responses().base64LineLength())));
+                Base64Text.wrap(CertsOnly.encode(ca.cacerts().stream().map(Der::encode).toList()),
+                        config.responses().base64LineLength())));
         this.cacertsBodies = Map.copyOf(bodies);
         // Nor do profiles: encode each label's /csrattrs once.
         Map<String, Optional<byte[]>> csrattrs = new HashMap<>();
@@ -77,7 +77,7 @@ class EstResponses {
     }
 
     private static byte[] certsOnly(byte[] certificateDer) {
-        return CertsOnly.encode(List.of(Certificate.getInstance(certificateDer)));
+        return CertsOnly.encode(List.of(certificateDer));
     }
 
     /** {@code /csrattrs} of a known label: its CsrAttrs, or 204 No Content when it has none (RFC 7030 §4.5.2). */
