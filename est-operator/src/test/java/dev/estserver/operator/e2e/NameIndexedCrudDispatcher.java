@@ -123,9 +123,9 @@ final class NameIndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
         @Override
         public String remove(Object key) {
-            if (key instanceof AttributeSet attributes && attributes.getAttribute(NAME) != null) {
+            if (key instanceof AttributeSet attributes) {
                 Attribute name = attributes.getAttribute(NAME);
-                Set<AttributeSet> keys = byName.get(name);
+                Set<AttributeSet> keys = name == null ? null : byName.get(name);
                 if (keys != null && keys.remove(attributes) && keys.isEmpty()) {
                     byName.remove(name);
                 }
